@@ -1,0 +1,46 @@
+import path from 'node:path';
+
+export type HashAlgorithm = 'sha256' | 'sm3';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Root of everything kept on disk: the embedded database (pg/) and the file store (files/). */
+  dataDir: string;
+  /** When set, PostgreSQL over node-postgres instead of embedded PGlite. */
+  databaseUrl: string | undefined;
+  logLevel: string;
+  /** Send the session cookie with `Secure`; on by default in production (behind TLS). */
+  cookieSecure: boolean;
+  /** JSON body limit, bytes. */
+  bodyLimit: number;
+  /** Largest file accepted by the file store, bytes. */
+  maxUploadBytes: number;
+  /** Digest used for new audit entries; verify() honours each entry's own. */
+  auditHash: HashAlgorithm;
+  /** Idle session lifetime, seconds. */
+  sessionTtlSeconds: number;
+}
+
+function intFrom(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`配置项必须是正整数: ${value}`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const auditHash = env.AUDIT_HASH === 'sm3' ? 'sm3' : 'sha256';
+  return {
+    port: intFrom(env.PORT, 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : env.NODE_ENV === 'production',
+    bodyLimit: intFrom(env.BODY_LIMIT, 1024 * 1024),
+    maxUploadBytes: intFrom(env.MAX_UPLOAD_BYTES, 200 * 1024 * 1024),
+    auditHash,
+    sessionTtlSeconds: intFrom(env.SESSION_TTL_SECONDS, 8 * 3600),
+  };
+}
