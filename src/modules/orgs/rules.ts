@@ -75,17 +75,30 @@ export function creditCodeProblem(code: string): CreditCodeProblem | null {
   return null;
 }
 
-export type PurchaserLevel = 'county' | 'township' | 'village';
+export const PURCHASER_LEVELS = ['county', 'township', 'village'] as const;
+export type PurchaserLevel = (typeof PURCHASER_LEVELS)[number];
 export const PURCHASER_LEVEL_LABELS: Record<PurchaserLevel, string> = {
   county: '县直单位',
   township: '乡镇',
   village: '村级',
 };
 
-export type SupplierSize = 'large' | 'medium' | 'small' | 'micro';
+export const SUPPLIER_SIZES = ['large', 'medium', 'small', 'micro'] as const;
+export type SupplierSize = (typeof SUPPLIER_SIZES)[number];
+export const SUPPLIER_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export const SUPPLIER_SIZE_LABELS: Record<SupplierSize, string> = {
   large: '大型企业',
   medium: '中型企业',
   small: '小型企业',
   micro: '微型企业',
 };
+
+/** 138****5678: enough to recognise a number, not enough to use it. */
+export function maskPhone(phone: string): string {
+  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
+}
+
+/** 150102********123X: region and check digits kept, birth date and sequence hidden. */
+export function maskIdNumber(id: string): string {
+  return id.length === 18 ? `${id.slice(0, 6)}********${id.slice(-4)}` : '****';
+}

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { Config } from './platform/config.ts';
+import type { Database } from './platform/db/client.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import { setAuditHashAlgorithm } from './platform/audit/log.ts';
+import { auditRoutes } from './platform/audit/routes.ts';
+import { authRoutes } from './platform/auth/routes.ts';
+import { fileRoutes } from './platform/files/routes.ts';
+import { FileStore } from './platform/files/store.ts';
+import { healthRoutes } from './platform/http/health.ts';
+import { createServer, type App } from './platform/http/server.ts';
+import { orgRoutes } from './modules/orgs/index.ts';
+import { disclosureRoutes } from './modules/disclosure/index.ts';
+
+export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+export const webDistDir = path.join(packageRoot, 'web', 'dist');
+export const version = z
+  .object({ version: z.string() })
+  .parse(JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8'))).version;
+
+export interface BuildOptions {
+  config: Config;
+  /** Open and migrated. */
+  database: Database;
+  clock?: Clock;
+  logger?: boolean;
+  /** Serve the built web app; null for API only. */
+  webDist?: string | null;
+  /** Logins per client address and minute before @fastify/rate-limit refuses (default 30). */
+  loginRatePerMinute?: number;
+}
+
+/** The composition root: the platform plus every module's routes, ready for inject() or listen(). */
+export async function buildApp(opts: BuildOptions): Promise<App> {
+  const { config, database } = opts;
+  const clock = opts.clock ?? systemClock;
+  setAuditHashAlgorithm(config.auditHash);
+  const app = await createServer({
+    config,
+    database,
+    clock,
+    webDist: opts.webDist === undefined ? webDistDir : opts.webDist,
+    logger: opts.logger ?? false,
+    version,
+  });
+  const db = database.db;
+  const store = new FileStore(path.join(config.dataDir, 'files'), config.auditHash, config.maxUploadBytes);
+
+  healthRoutes(app, { database, version });
+  authRoutes(app, {
+    db,
+    ttlSeconds: config.sessionTtlSeconds,
+    cookieSecure: config.cookieSecure,
+    loginRatePerMinute: opts.loginRatePerMinute ?? 30,
+  });
+  auditRoutes(app, { db });
+  fileRoutes(app, { db, store });
+  orgRoutes(app, { db });
+  disclosureRoutes(app, { db });
+  await app.ready();
+  return app;
+}

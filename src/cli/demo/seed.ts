@@ -1,0 +1,263 @@
+/**
+ * `zhengcai seed --demo`: loads the demo centre into an empty database. It runs on every start of an empty
+ * installation, so it must be idempotent and all-or-nothing: one transaction, and nothing at all once a centre
+ * exists (a real centre set up by hand must never get demo data mixed in).
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import '../../modules/orgs/events.ts';
+import {
+  centres,
+  experts,
+  expertSpecialties,
+  purchasers,
+  specialties,
+  suppliers,
+  type ExpertRow,
+  type PurchaserRow,
+  type SupplierRow,
+} from '../../modules/orgs/tables.ts';
+import { systemActor, type RequestContext } from '../../platform/auth/actor.ts';
+import { hashPassword } from '../../platform/auth/passwords.ts';
+import { users } from '../../platform/auth/tables.ts';
+import { appendAudit } from '../../platform/audit/log.ts';
+import type { AuditEvent } from '../../platform/audit/events.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database, Tx } from '../../platform/db/client.ts';
+import { DEMO_PASSWORD, DEMO_SEED, demoData, type DemoBinding } from './data.ts';
+
+export interface SeedDemoOptions {
+  clock: Clock;
+  /** Called after each batch; `label` names what was just written, in Chinese for the CLI's progress bar. */
+  onProgress?: (done: number, total: number, label: string) => void;
+  /** Defaults to the published demo seed; other seeds exist for tests that want a second, different centre. */
+  seed?: string;
+}
+
+export interface SeedDemoCounts {
+  centres: number;
+  specialties: number;
+  purchasers: number;
+  suppliers: number;
+  experts: number;
+  expertSpecialties: number;
+  users: number;
+  auditEvents: number;
+}
+
+export interface SeedDemoResult {
+  created: boolean;
+  counts: SeedDemoCounts;
+}
+
+/** Arbitrary constant naming the advisory lock that keeps two starting servers from seeding at once. */
+const SEED_LOCK = 7_202_612;
+const BATCH = 50;
+
+const NOTHING: SeedDemoCounts = {
+  centres: 0,
+  specialties: 0,
+  purchasers: 0,
+  suppliers: 0,
+  experts: 0,
+  expertSpecialties: 0,
+  users: 0,
+  auditEvents: 0,
+};
+
+function chunks<T>(xs: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}
+
+async function hasCentre(db: Database['db'] | Tx): Promise<boolean> {
+  const rows = await db.select({ id: centres.id }).from(centres).limit(1);
+  return rows.length > 0;
+}
+
+/** Looks a demo record's id up by its unique demo name; a miss is a bug in data.ts, not a user error. */
+function resolver(ids: ReadonlyMap<string, string>, what: string): (name: string) => string {
+  return (name) => {
+    const id = ids.get(name);
+    if (!id) throw new Error(`demo data names an unknown ${what}: ${name}`);
+    return id;
+  };
+}
+
+export async function seedDemo(database: Database, opts: SeedDemoOptions): Promise<SeedDemoResult> {
+  // Cheap check first, so an already seeded start does not pay for a password hash.
+  if (await hasCentre(database.db)) return { created: false, counts: NOTHING };
+
+  const seed = opts.seed ?? DEMO_SEED;
+  const data = demoData(seed);
+  // One scrypt hash for every account: hashing each would cost ~50 ms apiece for the same password.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const ctx: RequestContext = { actor: systemActor('cli:seed'), requestId: null, clock: opts.clock };
+
+  const total =
+    1 +
+    data.specialties.length +
+    data.purchasers.length +
+    data.suppliers.length +
+    data.experts.length +
+    data.accounts.length;
+  let done = 0;
+  const progress = (n: number, label: string): void => {
+    done += n;
+    opts.onProgress?.(done, total, label);
+  };
+
+  return database.db.transaction(async (tx) => {
+    // Re-check under the lock: another process may have seeded between the check above and now.
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    if (await hasCentre(tx)) return { created: false, counts: NOTHING };
+
+    const now = opts.clock.now();
+    let auditEvents = 0;
+    const audit = async (event: AuditEvent): Promise<void> => {
+      await appendAudit(tx, ctx, event);
+      auditEvents++;
+    };
+
+    const [centre] = await tx
+      .insert(centres)
+      .values({ id: randomUUID(), ...data.centre, createdAt: now })
+      .returning();
+    if (!centre) throw new Error('centre insert returned nothing');
+    await audit({ action: 'centre.created', entityType: 'centre', entityId: centre.id, after: centre });
+    progress(1, '采购中心');
+
+    // Parents precede children in the generated list, so each batch's foreign keys are already satisfied.
+    for (const batch of chunks(data.specialties, BATCH)) {
+      const rows = await tx.insert(specialties).values(batch).returning();
+      for (const row of rows) {
+        await audit({ action: 'specialty.created', entityType: 'specialty', entityId: row.code, after: row });
+      }
+      progress(rows.length, '专业分类');
+    }
+
+    // Ids are made here rather than by the database so a village can name its township in the same batch.
+    const purchaserIds = new Map(data.purchasers.map((p) => [p.name, randomUUID()]));
+    const purchaserId = resolver(purchaserIds, 'purchaser');
+    const purchaserRows: PurchaserRow[] = [];
+    for (const level of ['county', 'township', 'village'] as const) {
+      const ofLevel = data.purchasers.filter((p) => p.level === level);
+      for (const batch of chunks(ofLevel, BATCH)) {
+        const rows = await tx
+          .insert(purchasers)
+          .values(
+            batch.map(({ parentName, ...p }) => ({
+              ...p,
+              id: purchaserId(p.name),
+              parentId: parentName === null ? null : purchaserId(parentName),
+              createdAt: now,
+            })),
+          )
+          .returning();
+        for (const row of rows) {
+          await audit({ action: 'purchaser.created', entityType: 'purchaser', entityId: row.id, after: row });
+        }
+        purchaserRows.push(...rows);
+        progress(rows.length, '采购单位');
+      }
+    }
+
+    const supplierRows: SupplierRow[] = [];
+    for (const batch of chunks(data.suppliers, BATCH)) {
+      const rows = await tx
+        .insert(suppliers)
+        .values(batch.map((sp) => ({ ...sp, id: randomUUID(), createdAt: now })))
+        .returning();
+      for (const row of rows) {
+        await audit({ action: 'supplier.created', entityType: 'supplier', entityId: row.id, after: row });
+      }
+      supplierRows.push(...rows);
+      progress(rows.length, '供应商');
+    }
+
+    const expertRows: ExpertRow[] = [];
+    let expertSpecialtyCount = 0;
+    for (const batch of chunks(data.experts, BATCH)) {
+      const withIds = batch.map((e) => ({ ...e, id: randomUUID() }));
+      const rows = await tx
+        .insert(experts)
+        .values(
+          withIds.map((e) => ({
+            id: e.id,
+            name: e.name,
+            idNumber: e.idNumber,
+            phone: e.phone,
+            titleLevel: e.titleLevel,
+            titleName: e.titleName,
+            years: e.years,
+            employer: e.employer,
+            regionCode: e.regionCode,
+            status: e.status,
+            createdAt: now,
+          })),
+        )
+        .returning();
+      const links = withIds.flatMap((e) =>
+        e.specialtyCodes.map((code) => ({ expertId: e.id, specialtyCode: code })),
+      );
+      await tx.insert(expertSpecialties).values(links);
+      expertSpecialtyCount += links.length;
+      const codesOf = new Map<string, string[]>(withIds.map((e) => [e.id, e.specialtyCodes]));
+      for (const row of rows) {
+        // Specialties have no audit action of their own; they are part of what registering an expert records.
+        const after = { ...row, specialtyCodes: codesOf.get(row.id) ?? [] };
+        await audit({ action: 'expert.created', entityType: 'expert', entityId: row.id, after });
+      }
+      expertRows.push(...rows);
+      progress(rows.length, '评审专家');
+    }
+
+    const supplierId = resolver(new Map(supplierRows.map((r) => [r.name, r.id])), 'supplier');
+    const expertId = resolver(new Map(expertRows.map((r) => [r.name, r.id])), 'expert');
+    const bound = (
+      binding: DemoBinding | null,
+      kind: DemoBinding['kind'],
+      resolve: (name: string) => string,
+    ) => (binding?.kind === kind ? resolve(binding.name) : null);
+    const userRows = await tx
+      .insert(users)
+      .values(
+        data.accounts.map((a) => ({
+          id: randomUUID(),
+          username: a.username,
+          displayName: a.displayName,
+          role: a.role,
+          passwordHash,
+          purchaserId: bound(a.binding, 'purchaser', purchaserId),
+          supplierId: bound(a.binding, 'supplier', supplierId),
+          expertId: bound(a.binding, 'expert', expertId),
+          passwordChangedAt: now,
+          createdAt: now,
+        })),
+      )
+      .returning();
+    for (const row of userRows) {
+      await audit({ action: 'user.created', entityType: 'user', entityId: row.id, after: row });
+    }
+    progress(userRows.length, '账号');
+
+    const counts: SeedDemoCounts = {
+      centres: 1,
+      specialties: data.specialties.length,
+      purchasers: purchaserRows.length,
+      suppliers: supplierRows.length,
+      experts: expertRows.length,
+      expertSpecialties: expertSpecialtyCount,
+      users: userRows.length,
+      auditEvents: auditEvents + 1,
+    };
+    await audit({
+      action: 'seed.demo',
+      entityType: 'centre',
+      entityId: centre.id,
+      after: { seed, counts, accounts: data.accounts.map((a) => a.username) },
+    });
+    return { created: true, counts };
+  });
+}

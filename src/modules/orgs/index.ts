@@ -1,0 +1,7 @@
+/** The orgs module's public face: what later stages may import. */
+import './events.ts';
+
+export { orgRoutes } from './routes.ts';
+export { centres, purchasers, suppliers, experts, specialties, expertSpecialties } from './tables.ts';
+export { creditCodeProblem, creditCodeCheckChar, maskPhone, maskIdNumber } from './rules.ts';
+export { expertPolicy, purchaserPolicy, supplierPolicy, userPolicy } from './policy.ts';
