@@ -16,6 +16,11 @@ import { idNumberCheckChar } from './id-number.ts';
 export const DEMO_SEED = 'zhengcai-demo';
 export const DEMO_PASSWORD = 'Zhengcai@2026';
 
+/** Lists of names are written as space-separated words; this splits them. */
+function words(text: string): readonly string[] {
+  return text.split(/\s+/).filter((w) => w.length > 0);
+}
+
 const COUNTY = '云岭县';
 const DIVISION = '150439';
 const FINANCE_BUREAU = `${COUNTY}财政局`;
@@ -173,129 +178,53 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 /* Reference lists                                                                                              */
 /* ------------------------------------------------------------------------------------------------------------ */
 
-/** A trimmed 政府采购品目-style tree; leaves are what experts declare and what draws filter on. */
-const SPECIALTY_TREE: readonly [
-  string,
-  string,
-  readonly (readonly [string, string, readonly (readonly [string, string])[]])[],
-][] = [
-  [
-    'A',
-    '货物',
-    [
-      [
-        'A02',
-        '信息技术设备',
-        [
-          ['A0201', '计算机设备'],
-          ['A0202', '网络与安全设备'],
-          ['A0203', '办公设备'],
-        ],
-      ],
-      [
-        'A03',
-        '医疗设备',
-        [
-          ['A0301', '医学影像设备'],
-          ['A0302', '临床检验设备'],
-          ['A0303', '手术急救设备'],
-        ],
-      ],
-      [
-        'A04',
-        '教学设备及家具',
-        [
-          ['A0401', '教学仪器'],
-          ['A0402', '多媒体教学设备'],
-          ['A0403', '课桌椅及办公家具'],
-        ],
-      ],
-    ],
-  ],
-  [
-    'B',
-    '工程',
-    [
-      [
-        'B01',
-        '房屋建筑',
-        [
-          ['B0101', '房屋建筑施工'],
-          ['B0102', '装饰装修'],
-        ],
-      ],
-      [
-        'B02',
-        '市政工程',
-        [
-          ['B0201', '道路桥梁'],
-          ['B0202', '给水排水'],
-        ],
-      ],
-      [
-        'B03',
-        '水利工程',
-        [
-          ['B0301', '农田水利与节水灌溉'],
-          ['B0302', '河道与小流域治理'],
-        ],
-      ],
-      [
-        'B04',
-        '生态建设工程',
-        [
-          ['B0401', '造林绿化'],
-          ['B0402', '防沙治沙'],
-        ],
-      ],
-      [
-        'B05',
-        '工程造价',
-        [
-          ['B0501', '土建工程造价'],
-          ['B0502', '安装工程造价'],
-        ],
-      ],
-    ],
-  ],
-  [
-    'C',
-    '服务',
-    [
-      [
-        'C01',
-        '信息技术服务',
-        [
-          ['C0101', '软件开发'],
-          ['C0102', '运行维护'],
-        ],
-      ],
-      [
-        'C03',
-        '工程咨询',
-        [
-          ['C0301', '工程监理'],
-          ['C0302', '勘察设计'],
-        ],
-      ],
-      [
-        'C05',
-        '财务审计',
-        [
-          ['C0501', '会计审计'],
-          ['C0502', '资产评估'],
-        ],
-      ],
-      [
-        'C08',
-        '物业管理',
-        [
-          ['C0801', '物业服务'],
-          ['C0802', '保洁服务'],
-        ],
-      ],
-    ],
-  ],
+/**
+ * A trimmed 政府采购品目-style tree; leaves are what experts declare and what draws filter on. The code carries
+ * the hierarchy: a letter for the category, two digits per level below it.
+ */
+const SPECIALTY_TREE: readonly (readonly [code: string, name: string])[] = [
+  ['A', '货物'],
+  ['A02', '信息技术设备'],
+  ['A0201', '计算机设备'],
+  ['A0202', '网络与安全设备'],
+  ['A0203', '办公设备'],
+  ['A03', '医疗设备'],
+  ['A0301', '医学影像设备'],
+  ['A0302', '临床检验设备'],
+  ['A0303', '手术急救设备'],
+  ['A04', '教学设备及家具'],
+  ['A0401', '教学仪器'],
+  ['A0402', '多媒体教学设备'],
+  ['A0403', '课桌椅及办公家具'],
+  ['B', '工程'],
+  ['B01', '房屋建筑'],
+  ['B0101', '房屋建筑施工'],
+  ['B0102', '装饰装修'],
+  ['B02', '市政工程'],
+  ['B0201', '道路桥梁'],
+  ['B0202', '给水排水'],
+  ['B03', '水利工程'],
+  ['B0301', '农田水利与节水灌溉'],
+  ['B0302', '河道与小流域治理'],
+  ['B04', '生态建设工程'],
+  ['B0401', '造林绿化'],
+  ['B0402', '防沙治沙'],
+  ['B05', '工程造价'],
+  ['B0501', '土建工程造价'],
+  ['B0502', '安装工程造价'],
+  ['C', '服务'],
+  ['C01', '信息技术服务'],
+  ['C0101', '软件开发'],
+  ['C0102', '运行维护'],
+  ['C03', '工程咨询'],
+  ['C0301', '工程监理'],
+  ['C0302', '勘察设计'],
+  ['C05', '财务审计'],
+  ['C0501', '会计审计'],
+  ['C0502', '资产评估'],
+  ['C08', '物业管理'],
+  ['C0801', '物业服务'],
+  ['C0802', '保洁服务'],
 ];
 
 /** 机关 carry credit-code type '11', 事业单位 '12' (机构编制 registers both). */
@@ -324,16 +253,7 @@ const COUNTY_UNITS: readonly (readonly [string, '11' | '12'])[] = [
   ['人民政府办公室', '11'],
 ];
 
-const TOWNSHIPS: readonly string[] = [
-  '云岭镇',
-  '杏山镇',
-  '柳河镇',
-  '金沟镇',
-  '双井乡',
-  '哈达乡',
-  '白塔子乡',
-  '五道沟乡',
-];
+const TOWNSHIPS = words('云岭镇 杏山镇 柳河镇 金沟镇 双井乡 哈达乡 白塔子乡 五道沟乡');
 
 const VILLAGES: readonly (readonly [township: string, village: string])[] = [
   ['云岭镇', '东关村'],
@@ -624,165 +544,28 @@ const SUSPENDED_EXPERTS = 5;
 const SURNAMES: readonly string[] = [
   ...'王王王李李李张张张刘刘刘陈陈杨杨赵赵黄周吴徐孙马马朱胡郭郭何高高林罗郑梁谢宋唐许韩冯邓曹彭曾于于董白白包包田石任吕苏崔孟姜贾范侯齐鲍敖邢宁',
 ];
-const MALE_GIVEN: readonly string[] = [
-  '建国',
-  '志强',
-  '卫东',
-  '永胜',
-  '国栋',
-  '文军',
-  '振华',
-  '晓东',
-  '俊杰',
-  '宏伟',
-  '建军',
-  '春雷',
-  '德胜',
-  '长青',
-  '玉林',
-  '树林',
-  '福祥',
-  '广义',
-  '金山',
-  '庆丰',
-  '海涛',
-  '立军',
-  '占军',
-  '景春',
-  '志勇',
-  '国庆',
-  '文斌',
-  '瑞峰',
-  '明',
-  '伟',
-  '磊',
-  '鹏',
-  '刚',
-  '勇',
-  '军',
-  '涛',
-  '斌',
-  '超',
-  '浩',
-  '宇',
-  '凯',
-  '旭东',
-  '学军',
-  '永刚',
-];
-const FEMALE_GIVEN: readonly string[] = [
-  '桂英',
-  '丽娟',
-  '海燕',
-  '晓燕',
-  '红梅',
-  '淑珍',
-  '玉兰',
-  '春燕',
-  '丽华',
-  '雪梅',
-  '雅琴',
-  '晓丽',
-  '金凤',
-  '秀兰',
-  '亚楠',
-  '佳怡',
-  '淑芬',
-  '凤霞',
-  '秀云',
-  '立华',
-  '艳红',
-  '美玲',
-  '慧敏',
-  '文华',
-  '晓红',
-  '春梅',
-  '玉梅',
-  '丽萍',
-  '静',
-  '敏',
-  '婷',
-  '娜',
-  '丽',
-  '艳',
-  '霞',
-  '芳',
-  '颖',
-  '慧',
-  '丹',
-  '璐',
-  '倩',
-  '红',
-  '英',
-  '洁',
-];
+const MALE_GIVEN = words(`
+  建国 志强 卫东 永胜 国栋 文军 振华 晓东 俊杰 宏伟 建军 春雷 德胜 长青 玉林 树林
+  福祥 广义 金山 庆丰 海涛 立军 占军 景春 志勇 国庆 文斌 瑞峰 明 伟 磊 鹏
+  刚 勇 军 涛 斌 超 浩 宇 凯 旭东 学军 永刚
+`);
+const FEMALE_GIVEN = words(`
+  桂英 丽娟 海燕 晓燕 红梅 淑珍 玉兰 春燕 丽华 雪梅 雅琴 晓丽 金凤 秀兰 亚楠 佳怡
+  淑芬 凤霞 秀云 立华 艳红 美玲 慧敏 文华 晓红 春梅 玉梅 丽萍 静 敏 婷 娜
+  丽 艳 霞 芳 颖 慧 丹 璐 倩 红 英 洁
+`);
 /** Mongolian names carry no Han surname; a county in 赤峰 has many. */
-const MONGOLIAN_MALE: readonly string[] = [
-  '巴特尔',
-  '额尔敦',
-  '那顺',
-  '宝音',
-  '朝鲁',
-  '苏和',
-  '阿拉坦',
-  '孟和',
-  '巴雅尔',
-];
-const MONGOLIAN_FEMALE: readonly string[] = [
-  '乌日娜',
-  '其木格',
-  '萨仁',
-  '斯琴',
-  '娜仁',
-  '高娃',
-  '托娅',
-  '图雅',
-  '塔娜',
-];
+const MONGOLIAN_MALE = words('巴特尔 额尔敦 那顺 宝音 朝鲁 苏和 阿拉坦 孟和 巴雅尔');
+const MONGOLIAN_FEMALE = words('乌日娜 其木格 萨仁 斯琴 娜仁 高娃 托娅 图雅 塔娜');
 
-const STREETS: readonly string[] = [
-  '兴隆大街',
-  '迎宾路',
-  '团结路',
-  '文化街',
-  '新华路',
-  '建设大街',
-  '长青路',
-  '和平街',
-  '振兴路',
-  '胜利街',
-];
+const STREETS = words(`
+  兴隆大街 迎宾路 团结路 文化街 新华路 建设大街 长青路 和平街 振兴路 胜利街
+`);
 
-const MOBILE_PREFIXES: readonly string[] = [
-  '130',
-  '131',
-  '132',
-  '133',
-  '135',
-  '136',
-  '137',
-  '138',
-  '139',
-  '150',
-  '151',
-  '152',
-  '153',
-  '155',
-  '156',
-  '157',
-  '158',
-  '159',
-  '177',
-  '180',
-  '181',
-  '183',
-  '185',
-  '186',
-  '187',
-  '188',
-  '189',
-  '199',
-];
+const MOBILE_PREFIXES = words(`
+  130 131 132 133 135 136 137 138 139 150 151 152 153 155
+  156 157 158 159 177 180 181 183 185 186 187 188 189 199
+`);
 
 /* ------------------------------------------------------------------------------------------------------------ */
 /* Generator                                                                                                    */
@@ -875,7 +658,7 @@ class Gen {
     }
   }
 
-  /** Address code of the fictional county, so no generated number can be a real person's. */
+  /** Every number carries the fictional county's address code, so none can be a real person's. */
   idNumber(male: boolean, birthYear: number): string {
     for (;;) {
       const month = this.int(1, 12);
@@ -914,16 +697,11 @@ export function orgCodeCheckChar(body: string): string {
 }
 
 function specialties(): DemoSpecialty[] {
-  const out: DemoSpecialty[] = [];
-  for (const [code, name, children] of SPECIALTY_TREE) {
-    out.push({ code, name, parentCode: null });
-    for (const [midCode, midName, leaves] of children) {
-      out.push({ code: midCode, name: midName, parentCode: code });
-      for (const [leafCode, leafName] of leaves)
-        out.push({ code: leafCode, name: leafName, parentCode: midCode });
-    }
-  }
-  return out;
+  return SPECIALTY_TREE.map(([code, name]) => ({
+    code,
+    name,
+    parentCode: code.length === 1 ? null : code.slice(0, code.length - 2),
+  }));
 }
 
 function accountNamed(username: string): DemoAccount {
