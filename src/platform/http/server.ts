@@ -37,6 +37,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
   }
+  interface FastifyInstance {
+    /** Every /api route with its declared access, for the role × route matrix and the docs. */
+    routeTable: RouteEntry[];
+  }
 }
 
 export type App = FastifyInstance<
@@ -60,6 +64,12 @@ export interface ServerDeps {
 /** What a CSRF token is bound to: the session, or the anonymous state (the library refuses an empty value). */
 export function csrfUserInfo(actor: Actor): string {
   return actor.kind === 'user' && actor.sessionId ? `session:${actor.sessionId}` : 'anonymous';
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: RouteAccess;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -135,9 +145,15 @@ export async function createServer(deps: ServerDeps): Promise<App> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   // Deny by default: an /api route that declares no access is a programming error caught at start-up.
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
-    if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access`);
+    const declared = route.config?.access;
+    if (!declared) throw new Error(`route ${String(route.method)} ${route.url} declares no access`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access: declared });
+    }
   });
 
   // Per-request values live in WeakMaps behind accessors: Fastify forbids object-valued request decorators.

@@ -1,0 +1,157 @@
+import { Command, Option } from 'commander';
+import { SingleBar, Presets } from 'cli-progress';
+import pino from 'pino';
+import { buildApp, packageRoot, version, webDistDir } from '../app.ts';
+import { loadConfig, type Config } from '../platform/config.ts';
+import { openDatabase, type Database } from '../platform/db/client.ts';
+import { migrationStatus, runMigrations } from '../platform/db/migrations.ts';
+import { setAuditHashAlgorithm, verifyAudit } from '../platform/audit/log.ts';
+import { systemClock } from '../platform/clock.ts';
+import { seedDemo } from './demo/seed.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/data.ts';
+import { buildWeb, webBuildNeeded } from './web.ts';
+
+const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+
+function describeDb(config: Config): string {
+  return config.databaseUrl
+    ? `PostgreSQL ${new URL(config.databaseUrl).host}${new URL(config.databaseUrl).pathname}`
+    : `PGlite ${config.dataDir}/pg`;
+}
+
+async function openMigrated(config: Config): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await runMigrations(database);
+  return database;
+}
+
+function progressBar(label: string): { update(done: number, total: number, what?: string): void; stop(): void } {
+  if (!process.stderr.isTTY) {
+    return { update: () => undefined, stop: () => undefined };
+  }
+  const bar = new SingleBar(
+    { format: `${label} [{bar}] {percentage}% {value}/{total} {what}`, stream: process.stderr, hideCursor: true },
+    Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(done, total, what = '') {
+      if (!started) {
+        bar.start(total, 0, { what });
+        started = true;
+      }
+      bar.setTotal(total);
+      bar.update(done, { what });
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
+}
+
+async function seed(database: Database): Promise<boolean> {
+  const bar = progressBar('载入演示数据');
+  try {
+    const result = await seedDemo(database, {
+      clock: systemClock,
+      onProgress: (done, total, label) => bar.update(done, total, label),
+    });
+    return result.created;
+  } finally {
+    bar.stop();
+  }
+}
+
+const program = new Command()
+  .name('zhengcai')
+  .description('政采 zhengcai — 政府采购中心电子化采购平台')
+  .version(version)
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('启动平台（API 与网页）；空数据库时自动迁移并载入演示中心')
+  .addOption(new Option('-p, --port <port>', '监听端口').env('PORT').default('3000'))
+  .addOption(new Option('--host <host>', '监听地址').env('HOST').default('0.0.0.0'))
+  .option('--no-seed', '空数据库时不载入演示数据')
+  .option('--no-web', '不构建、不提供网页（仅 API）')
+  .action(async (opts: { port: string; host: string; seed: boolean; web: boolean }) => {
+    const config = { ...loadConfig(), port: Number(opts.port), host: opts.host };
+    setAuditHashAlgorithm(config.auditHash);
+    if (opts.web && webBuildNeeded(packageRoot)) {
+      log.info('正在构建网页（首次启动需要约一分钟）…');
+      await buildWeb(packageRoot);
+    }
+    const database = await openMigrated(config);
+    if (opts.seed && (await seed(database))) log.info('已载入演示中心：云岭县政府采购中心');
+    const app = await buildApp({ config, database, logger: true, webDist: opts.web ? webDistDir : null });
+    const shutdown = async (signal: string): Promise<void> => {
+      app.log.info({ signal }, '正在停止');
+      await app.close();
+      await database.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    await app.listen({ port: config.port, host: config.host });
+    const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
+    app.log.info(`政采已启动：http://${shown}:${config.port}  数据库：${describeDb(config)}`);
+  });
+
+program
+  .command('migrate')
+  .description('应用数据库迁移（启动时也会自动执行）')
+  .action(async () => {
+    const config = loadConfig();
+    const database = await openMigrated(config);
+    const status = await migrationStatus(database);
+    console.log(`${describeDb(config)}：已应用 ${status.applied} 个迁移，当前版本 ${status.version ?? '无'}`);
+    await database.close();
+  });
+
+program
+  .command('seed')
+  .description('载入数据')
+  .requiredOption('--demo', '载入演示中心（仅当数据库中尚无中心时）')
+  .action(async () => {
+    const config = loadConfig();
+    setAuditHashAlgorithm(config.auditHash);
+    const database = await openMigrated(config);
+    const created = await seed(database);
+    await database.close();
+    if (!created) {
+      console.log('数据库中已有采购中心，未载入演示数据。');
+      return;
+    }
+    console.log(`已载入演示中心。演示账号（密码均为 ${DEMO_PASSWORD}）：`);
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(14)} ${a.displayName}`);
+  });
+
+const audit = program.command('audit').description('审计日志');
+audit
+  .command('verify')
+  .description('重新计算审计日志哈希链；发现篡改时以非零状态退出并指出第一条异常记录')
+  .option('--json', '以 JSON 输出结果')
+  .action(async (opts: { json?: boolean }) => {
+    const config = loadConfig();
+    const database = await openMigrated(config);
+    const bar = progressBar('校验审计日志');
+    const result = await verifyAudit(database.db, (done, total) => bar.update(done, total));
+    bar.stop();
+    await database.close();
+    if (opts.json) {
+      console.log(JSON.stringify(result, null, 2));
+    } else if (result.ok) {
+      console.log(`审计日志完好：共 ${result.checked} 条，链头 #${result.head.seq} ${result.head.hash}`);
+    } else {
+      const b = result.firstBroken;
+      console.error(`审计日志被篡改：第 ${b?.seq} 条记录异常（${b?.reason}）：${b?.message}`);
+      console.error(`此前 ${result.checked} 条记录校验通过。`);
+    }
+    process.exitCode = result.ok ? 0 : 1;
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
