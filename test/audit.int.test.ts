@@ -13,7 +13,12 @@ beforeEach(async () => {
       await appendAudit(
         tx,
         { actor: systemActor('test'), requestId: `req-${i}`, clock: h.clock },
-        { action: 'seed.demo', entityType: 'centre', entityId: `c-${i}`, after: { n: i, amountFen: BigInt(100 + i) } },
+        {
+          action: 'seed.demo',
+          entityType: 'centre',
+          entityId: `c-${i}`,
+          after: { n: i, amountFen: BigInt(100 + i) },
+        },
       );
     }
   });

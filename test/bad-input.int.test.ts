@@ -25,13 +25,56 @@ async function rowCounts(): Promise<[number, number]> {
 const valid = { username: 'new.agent', displayName: '王经办', role: 'agent', password: 'Start2026pw' };
 
 describe('bad input gets a 4xx with code, path and a Chinese message, and nothing is written', () => {
-  const cases: { name: string; payload: unknown; raw?: string; status: number; code: string; path?: string }[] = [
-    { name: 'missing field', payload: { ...valid, username: undefined }, status: 400, code: 'VALIDATION_FAILED', path: 'body.username' },
-    { name: 'wrong type', payload: { ...valid, displayName: 42 }, status: 400, code: 'VALIDATION_FAILED', path: 'body.displayName' },
-    { name: 'unknown role', payload: { ...valid, role: 'king' }, status: 400, code: 'VALIDATION_FAILED', path: 'body.role' },
-    { name: 'bad username characters', payload: { ...valid, username: '张三' }, status: 400, code: 'VALIDATION_FAILED', path: 'body.username' },
-    { name: 'weak password', payload: { ...valid, password: 'abcdefghij' }, status: 400, code: 'PASSWORD_WEAK', path: 'body.password' },
-    { name: 'purchaser without unit', payload: { ...valid, role: 'purchaser' }, status: 400, code: 'BINDING_REQUIRED', path: 'body.purchaserId' },
+  const cases: {
+    name: string;
+    payload: unknown;
+    raw?: string;
+    status: number;
+    code: string;
+    path?: string;
+  }[] = [
+    {
+      name: 'missing field',
+      payload: { ...valid, username: undefined },
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      path: 'body.username',
+    },
+    {
+      name: 'wrong type',
+      payload: { ...valid, displayName: 42 },
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      path: 'body.displayName',
+    },
+    {
+      name: 'unknown role',
+      payload: { ...valid, role: 'king' },
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      path: 'body.role',
+    },
+    {
+      name: 'bad username characters',
+      payload: { ...valid, username: '张三' },
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      path: 'body.username',
+    },
+    {
+      name: 'weak password',
+      payload: { ...valid, password: 'abcdefghij' },
+      status: 400,
+      code: 'PASSWORD_WEAK',
+      path: 'body.password',
+    },
+    {
+      name: 'purchaser without unit',
+      payload: { ...valid, role: 'purchaser' },
+      status: 400,
+      code: 'BINDING_REQUIRED',
+      path: 'body.purchaserId',
+    },
     {
       name: 'agent bound to a supplier',
       payload: { ...valid, supplierId: '00000000-0000-4000-8000-000000000000' },
@@ -46,8 +89,19 @@ describe('bad input gets a 4xx with code, path and a Chinese message, and nothin
       code: 'PURCHASER_NOT_FOUND',
       path: 'body.purchaserId',
     },
-    { name: 'malformed JSON', payload: undefined, raw: '{"username": "x",', status: 400, code: 'MALFORMED_JSON' },
-    { name: 'oversized body', payload: { ...valid, displayName: '长'.repeat(5000) }, status: 413, code: 'BODY_TOO_LARGE' },
+    {
+      name: 'malformed JSON',
+      payload: undefined,
+      raw: '{"username": "x",',
+      status: 400,
+      code: 'MALFORMED_JSON',
+    },
+    {
+      name: 'oversized body',
+      payload: { ...valid, displayName: '长'.repeat(5000) },
+      status: 413,
+      code: 'BODY_TOO_LARGE',
+    },
   ];
 
   for (const c of cases) {
@@ -76,7 +130,11 @@ describe('bad input gets a 4xx with code, path and a Chinese message, and nothin
   });
 
   it('a bad path parameter names it', async () => {
-    const res = await admin.request({ method: 'PATCH', url: '/api/users/not-a-uuid', payload: { displayName: 'x' } });
+    const res = await admin.request({
+      method: 'PATCH',
+      url: '/api/users/not-a-uuid',
+      payload: { displayName: 'x' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', path: 'params.id' });
   });

@@ -29,13 +29,21 @@ const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 describe('file store', () => {
   it('stores by content hash, once, and sniffs the type from the bytes', async () => {
     const supplier = await h.signedIn('supplier');
-    const first = await supplier.request({ method: 'POST', url: '/api/files', ...multipart('投标文件.docx', pdf) });
+    const first = await supplier.request({
+      method: 'POST',
+      url: '/api/files',
+      ...multipart('投标文件.docx', pdf),
+    });
     expect(first.statusCode).toBe(201);
     const body = first.json();
     expect(body.hash).toBe(createHash('sha256').update(pdf).digest('hex'));
     expect(body.mime).toBe('application/pdf');
     expect(body.name).toBe('投标文件.docx');
-    const again = await supplier.request({ method: 'POST', url: '/api/files', ...multipart('again.pdf', pdf) });
+    const again = await supplier.request({
+      method: 'POST',
+      url: '/api/files',
+      ...multipart('again.pdf', pdf),
+    });
     expect(again.json().hash).toBe(body.hash);
     expect(again.json().uploadId).not.toBe(body.uploadId);
     const dir = path.join(h.config.dataDir, 'files', body.hash.slice(0, 2), body.hash.slice(2, 4));
@@ -45,7 +53,9 @@ describe('file store', () => {
   it('gives the bytes back to the sender and to centre staff, and "not found" to another supplier', async () => {
     const a = await h.signedIn('supplier');
     const content = Buffer.concat([pdf, Buffer.from(`% ${a.user.id}\n`)]);
-    const up = (await a.request({ method: 'POST', url: '/api/files', ...multipart('报价.pdf', content) })).json();
+    const up = (
+      await a.request({ method: 'POST', url: '/api/files', ...multipart('报价.pdf', content) })
+    ).json();
     const own = await a.request({ method: 'GET', url: `/api/files/${up.hash}` });
     expect(own.statusCode).toBe(200);
     expect(own.rawPayload.equals(content)).toBe(true);
@@ -64,9 +74,17 @@ describe('file store', () => {
     const exe = await c.request({ method: 'POST', url: '/api/files', ...multipart('合同.pdf', elf) });
     expect(exe.statusCode).toBe(415);
     expect(exe.json()).toMatchObject({ code: 'FILE_TYPE_NOT_ALLOWED', path: 'file' });
-    const empty = await c.request({ method: 'POST', url: '/api/files', ...multipart('空.txt', Buffer.alloc(0)) });
+    const empty = await c.request({
+      method: 'POST',
+      url: '/api/files',
+      ...multipart('空.txt', Buffer.alloc(0)),
+    });
     expect(empty.statusCode).toBe(415);
-    const big = await c.request({ method: 'POST', url: '/api/files', ...multipart('大.txt', Buffer.alloc(70 * 1024, 0x41)) });
+    const big = await c.request({
+      method: 'POST',
+      url: '/api/files',
+      ...multipart('大.txt', Buffer.alloc(70 * 1024, 0x41)),
+    });
     expect(big.statusCode).toBe(413);
     expect(big.json().code).toBe('FILE_TOO_LARGE');
     expect(await readdir(path.join(h.config.dataDir, 'files', 'tmp'))).toEqual([]);
@@ -74,7 +92,11 @@ describe('file store', () => {
 
   it('accepts text in UTF-8 and in GB18030, and says which', async () => {
     const c = await h.signedIn('agent');
-    const utf8 = await c.request({ method: 'POST', url: '/api/files', ...multipart('名单.csv', Buffer.from('单位,金额\n教育局,100\n')) });
+    const utf8 = await c.request({
+      method: 'POST',
+      url: '/api/files',
+      ...multipart('名单.csv', Buffer.from('单位,金额\n教育局,100\n')),
+    });
     expect(utf8.json().mime).toBe('text/csv; charset=utf-8');
     // 「政府采购」 in GBK
     const gbk = Buffer.from([0xd5, 0xfe, 0xb8, 0xae, 0xb2, 0xc9, 0xb9, 0xba, 0x0a]);

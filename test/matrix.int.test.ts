@@ -8,7 +8,13 @@ import { startHarness, type TestHarness } from './support/harness.ts';
  */
 const ALL: ActorRole[] = ['public', ...ROLES];
 const SIGNED_IN: Role[] = [...ROLES];
-const CENTRE_AND_SUPERVISORS: Role[] = ['admin', 'agent', 'director', 'financeSupervisor', 'disciplineSupervisor'];
+const CENTRE_AND_SUPERVISORS: Role[] = [
+  'admin',
+  'agent',
+  'director',
+  'financeSupervisor',
+  'disciplineSupervisor',
+];
 const AUDIT_READERS: Role[] = ['admin', 'director', 'financeSupervisor', 'disciplineSupervisor'];
 
 const MATRIX: Record<string, readonly ActorRole[]> = {
@@ -55,13 +61,17 @@ describe('role × route matrix', () => {
       for (const role of ALL) {
         const c = role === 'public' ? await h.client() : await h.signedIn(role);
         const res = await c.request({
-          method: method as 'GET' | 'POST' | 'PATCH',
+          method: method === 'POST' ? 'POST' : method === 'PATCH' ? 'PATCH' : 'GET',
           url: fill(url),
           ...(method === 'GET' ? {} : { payload: {} }),
         });
         const refused = res.statusCode === 401 || res.statusCode === 403;
         const expected = allowed.includes(role);
-        expect({ role, refused, status: res.statusCode }).toEqual({ role, refused: !expected, status: res.statusCode });
+        expect({ role, refused, status: res.statusCode }).toEqual({
+          role,
+          refused: !expected,
+          status: res.statusCode,
+        });
         if (!expected) {
           expect(res.statusCode).toBe(role === 'public' ? 401 : 403);
           expect(res.json().code).toBe(role === 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN');

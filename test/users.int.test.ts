@@ -67,7 +67,11 @@ describe('user administration', () => {
   });
 
   it('an administrator cannot disable itself through the admin routes: the record is "not found"', async () => {
-    const res = await admin.request({ method: 'PATCH', url: `/api/users/${admin.user.id}`, payload: { status: 'disabled' } });
+    const res = await admin.request({
+      method: 'PATCH',
+      url: `/api/users/${admin.user.id}`,
+      payload: { status: 'disabled' },
+    });
     expect(res.statusCode).toBe(404);
     expect(res.json().code).toBe('NOT_FOUND');
   });
@@ -75,7 +79,11 @@ describe('user administration', () => {
   it('disabling an account ends its sessions at once', async () => {
     const agent = await h.signedIn('agent');
     expect((await agent.request({ method: 'GET', url: '/api/auth/session' })).json().user).not.toBeNull();
-    const res = await admin.request({ method: 'PATCH', url: `/api/users/${agent.user.id}`, payload: { status: 'disabled' } });
+    const res = await admin.request({
+      method: 'PATCH',
+      url: `/api/users/${agent.user.id}`,
+      payload: { status: 'disabled' },
+    });
     expect(res.json().status).toBe('disabled');
     expect((await agent.request({ method: 'GET', url: '/api/auth/session' })).json().user).toBeNull();
   });

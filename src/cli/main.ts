@@ -25,12 +25,19 @@ async function openMigrated(config: Config): Promise<Database> {
   return database;
 }
 
-function progressBar(label: string): { update(done: number, total: number, what?: string): void; stop(): void } {
+function progressBar(label: string): {
+  update(done: number, total: number, what?: string): void;
+  stop(): void;
+} {
   if (!process.stderr.isTTY) {
     return { update: () => undefined, stop: () => undefined };
   }
   const bar = new SingleBar(
-    { format: `${label} [{bar}] {percentage}% {value}/{total} {what}`, stream: process.stderr, hideCursor: true },
+    {
+      format: `${label} [{bar}] {percentage}% {value}/{total} {what}`,
+      stream: process.stderr,
+      hideCursor: true,
+    },
     Presets.shades_classic,
   );
   let started = false;

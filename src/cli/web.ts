@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { build as ViteBuild } from 'vite';
 
 /** Newest modification time under a folder (ignoring node_modules and build output). */
 function newest(dir: string): number {
@@ -24,11 +25,13 @@ export function webBuildNeeded(root: string): boolean {
 }
 
 export async function buildWeb(root: string): Promise<void> {
-  let vite: typeof import('vite');
+  let build: typeof ViteBuild;
   try {
-    vite = await import('vite');
+    ({ build } = await import('vite'));
   } catch {
-    throw new Error('网页尚未构建，且未安装构建工具 vite：请先运行 npm install（含开发依赖），或运行 npm run build');
+    throw new Error(
+      '网页尚未构建，且未安装构建工具 vite：请先运行 npm install（含开发依赖），或运行 npm run build',
+    );
   }
-  await vite.build({ configFile: path.join(root, 'web', 'vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: path.join(root, 'web', 'vite.config.ts'), logLevel: 'warn' });
 }

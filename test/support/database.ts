@@ -4,7 +4,8 @@ import { openDatabase, type Database } from '../../src/platform/db/client.ts';
 import { runMigrations } from '../../src/platform/db/migrations.ts';
 
 /** Which database the suite runs on: the `postgres` Vitest project sets ZC_TEST_DB=postgres. */
-export const testDbKind = (): 'pglite' | 'postgres' => (process.env.ZC_TEST_DB === 'postgres' ? 'postgres' : 'pglite');
+export const testDbKind = (): 'pglite' | 'postgres' =>
+  process.env.ZC_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite, or a new database on the PostgreSQL server

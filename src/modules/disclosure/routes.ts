@@ -9,7 +9,11 @@ export function disclosureRoutes(app: App, deps: { db: Db }): void {
     '/api/portal/summary',
     {
       config: { access: PUBLIC },
-      schema: { tags: ['公开'], summary: '门户首页：中心信息、库容与审计日志链头', response: { 200: portalSummary } },
+      schema: {
+        tags: ['公开'],
+        summary: '门户首页：中心信息、库容与审计日志链头',
+        response: { 200: portalSummary },
+      },
     },
     () => readPortalSummary(deps.db),
   );

@@ -131,3 +131,6 @@ export const centreView = z.object({
   address: z.string().nullable(),
   phone: z.string().nullable(),
 });
+
+/** Chinese labels for the registries' enumerations, for the UI's filters. */
+export { PURCHASER_LEVEL_LABELS, SUPPLIER_SIZE_LABELS } from './rules.ts';

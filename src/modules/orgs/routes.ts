@@ -27,7 +27,12 @@ export function orgRoutes(app: App, deps: { db: Db }): void {
     '/api/users',
     {
       config: { access: access(userPolicy, 'list') },
-      schema: { tags: ['用户'], summary: '用户列表', querystring: userListQuery, response: { 200: userPage } },
+      schema: {
+        tags: ['用户'],
+        summary: '用户列表',
+        querystring: userListQuery,
+        response: { 200: userPage },
+      },
     },
     (req) => listUsers(db, req.ctx, req.query),
   );
@@ -79,7 +84,12 @@ export function orgRoutes(app: App, deps: { db: Db }): void {
     '/api/purchasers',
     {
       config: { access: access(purchaserPolicy, 'list') },
-      schema: { tags: ['采购单位'], summary: '采购单位列表', querystring: purchaserListQuery, response: { 200: purchaserPage } },
+      schema: {
+        tags: ['采购单位'],
+        summary: '采购单位列表',
+        querystring: purchaserListQuery,
+        response: { 200: purchaserPage },
+      },
     },
     (req) => listPurchasers(db, req.ctx, req.query),
   );
@@ -87,7 +97,12 @@ export function orgRoutes(app: App, deps: { db: Db }): void {
     '/api/suppliers',
     {
       config: { access: access(supplierPolicy, 'list') },
-      schema: { tags: ['供应商'], summary: '供应商列表', querystring: supplierListQuery, response: { 200: supplierPage } },
+      schema: {
+        tags: ['供应商'],
+        summary: '供应商列表',
+        querystring: supplierListQuery,
+        response: { 200: supplierPage },
+      },
     },
     (req) => listSuppliers(db, req.ctx, req.query),
   );
@@ -95,7 +110,12 @@ export function orgRoutes(app: App, deps: { db: Db }): void {
     '/api/experts',
     {
       config: { access: access(expertPolicy, 'list') },
-      schema: { tags: ['评审专家'], summary: '专家库列表', querystring: expertListQuery, response: { 200: expertPage } },
+      schema: {
+        tags: ['评审专家'],
+        summary: '专家库列表',
+        querystring: expertListQuery,
+        response: { 200: expertPage },
+      },
     },
     (req) => listExperts(db, req.ctx, req.query),
   );

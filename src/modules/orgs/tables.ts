@@ -107,7 +107,10 @@ export const expertSpecialties = pgTable(
       .notNull()
       .references(() => specialties.code),
   },
-  (t) => [primaryKey({ columns: [t.expertId, t.specialtyCode] }), index('expert_specialties_code_idx').on(t.specialtyCode)],
+  (t) => [
+    primaryKey({ columns: [t.expertId, t.specialtyCode] }),
+    index('expert_specialties_code_idx').on(t.specialtyCode),
+  ],
 );
 
 export type PurchaserRow = typeof purchasers.$inferSelect;

@@ -29,9 +29,21 @@ async function orgNames(db: Db, rows: UserRow[]): Promise<Map<string, string>> {
   ];
   const [ps, ss, es] = [ids((r) => r.purchaserId), ids((r) => r.supplierId), ids((r) => r.expertId)];
   const found = [
-    ...(ps.length ? await db.select({ id: purchasers.id, name: purchasers.name }).from(purchasers).where(inArray(purchasers.id, ps)) : []),
-    ...(ss.length ? await db.select({ id: suppliers.id, name: suppliers.name }).from(suppliers).where(inArray(suppliers.id, ss)) : []),
-    ...(es.length ? await db.select({ id: experts.id, name: experts.name }).from(experts).where(inArray(experts.id, es)) : []),
+    ...(ps.length
+      ? await db
+          .select({ id: purchasers.id, name: purchasers.name })
+          .from(purchasers)
+          .where(inArray(purchasers.id, ps))
+      : []),
+    ...(ss.length
+      ? await db
+          .select({ id: suppliers.id, name: suppliers.name })
+          .from(suppliers)
+          .where(inArray(suppliers.id, ss))
+      : []),
+    ...(es.length
+      ? await db.select({ id: experts.id, name: experts.name }).from(experts).where(inArray(experts.id, es))
+      : []),
   ];
   return new Map(found.map((f) => [f.id, f.name]));
 }
@@ -59,7 +71,11 @@ function present(ctx: RequestContext, row: UserRow, names: Map<string, string>):
   };
 }
 
-export async function listUsers(db: Db, ctx: RequestContext, q: z.infer<typeof userListQuery>): Promise<Page<UserView>> {
+export async function listUsers(
+  db: Db,
+  ctx: RequestContext,
+  q: z.infer<typeof userListQuery>,
+): Promise<Page<UserView>> {
   authorize(ctx.actor, userPolicy, 'list');
   const conds: SQL[] = [];
   if (q.q) {
@@ -87,15 +103,24 @@ export async function listUsers(db: Db, ctx: RequestContext, q: z.infer<typeof u
   };
 }
 
-export async function createUser(db: Db, ctx: RequestContext, body: z.infer<typeof createUserBody>): Promise<UserView> {
+export async function createUser(
+  db: Db,
+  ctx: RequestContext,
+  body: z.infer<typeof createUserBody>,
+): Promise<UserView> {
   authorize(ctx.actor, userPolicy, 'create');
   const weak = passwordProblem(body.password);
   if (weak) throw badRequest('PASSWORD_WEAK', weak, 'body.password');
   for (const b of BINDINGS) {
     const given = body[b.field];
-    if (body.role === b.role && !given) throw badRequest('BINDING_REQUIRED', `请选择所属${b.label}`, `body.${b.field}`);
+    if (body.role === b.role && !given)
+      throw badRequest('BINDING_REQUIRED', `请选择所属${b.label}`, `body.${b.field}`);
     if (body.role !== b.role && given) {
-      throw badRequest('BINDING_NOT_ALLOWED', `角色“${ROLE_LABELS[body.role]}”不能绑定${b.label}`, `body.${b.field}`);
+      throw badRequest(
+        'BINDING_NOT_ALLOWED',
+        `角色“${ROLE_LABELS[body.role]}”不能绑定${b.label}`,
+        `body.${b.field}`,
+      );
     }
   }
   const passwordHash = await hashPassword(body.password);
@@ -104,11 +129,17 @@ export async function createUser(db: Db, ctx: RequestContext, body: z.infer<type
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, body.username));
     if (taken) throw conflict('USERNAME_TAKEN', `用户名“${body.username}”已被使用`, 'body.username');
     if (body.purchaserId) {
-      const [p] = await tx.select({ id: purchasers.id }).from(purchasers).where(eq(purchasers.id, body.purchaserId));
+      const [p] = await tx
+        .select({ id: purchasers.id })
+        .from(purchasers)
+        .where(eq(purchasers.id, body.purchaserId));
       if (!p) throw badRequest('PURCHASER_NOT_FOUND', '所选采购单位不存在', 'body.purchaserId');
     }
     if (body.supplierId) {
-      const [s] = await tx.select({ id: suppliers.id }).from(suppliers).where(eq(suppliers.id, body.supplierId));
+      const [s] = await tx
+        .select({ id: suppliers.id })
+        .from(suppliers)
+        .where(eq(suppliers.id, body.supplierId));
       if (!s) throw badRequest('SUPPLIER_NOT_FOUND', '所选供应商不存在', 'body.supplierId');
     }
     if (body.expertId) {
@@ -132,7 +163,12 @@ export async function createUser(db: Db, ctx: RequestContext, body: z.infer<type
       })
       .returning();
     if (!created) throw new Error('user insert returned nothing');
-    await appendAudit(tx, ctx, { action: 'user.created', entityType: 'user', entityId: created.id, after: created });
+    await appendAudit(tx, ctx, {
+      action: 'user.created',
+      entityType: 'user',
+      entityId: created.id,
+      after: created,
+    });
     return created;
   });
   return present(ctx, row, await orgNames(db, [row]));
@@ -170,7 +206,12 @@ export async function updateUser(
 }
 
 /** Sets a temporary password the user must change at next sign-in; ends the user's sessions. */
-export async function resetPassword(db: Db, ctx: RequestContext, id: string, password: string): Promise<void> {
+export async function resetPassword(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  password: string,
+): Promise<void> {
   const weak = passwordProblem(password);
   if (weak) throw badRequest('PASSWORD_WEAK', weak, 'body.password');
   const passwordHash = await hashPassword(password);

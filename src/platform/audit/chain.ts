@@ -29,7 +29,14 @@ export function chainHash(alg: HashAlgorithm, fields: ChainedFields): string {
   return createHash(alg).update(text, 'utf8').digest('hex');
 }
 
-const REDACTED_KEYS = new Set(['passwordHash', 'password', 'newPassword', 'currentPassword', 'token', 'secret']);
+const REDACTED_KEYS = new Set([
+  'passwordHash',
+  'password',
+  'newPassword',
+  'currentPassword',
+  'token',
+  'secret',
+]);
 
 /**
  * Turns a before/after snapshot into plain JSON: secrets dropped, bigint as decimal strings (money in fen
@@ -65,10 +72,16 @@ export function checkEntry(
   previousHash: string,
 ): { reason: ChainBreak; message: string } | null {
   if (entry.seq !== expectedSeq) {
-    return { reason: 'sequence', message: `序号应为 ${expectedSeq}，实际为 ${entry.seq}（记录被删除、插入或重排）` };
+    return {
+      reason: 'sequence',
+      message: `序号应为 ${expectedSeq}，实际为 ${entry.seq}（记录被删除、插入或重排）`,
+    };
   }
   if (entry.prevHash !== previousHash) {
-    return { reason: 'prevHash', message: `前序哈希与第 ${expectedSeq - 1} 条记录不符（记录被插入、删除或重排）` };
+    return {
+      reason: 'prevHash',
+      message: `前序哈希与第 ${expectedSeq - 1} 条记录不符（记录被插入、删除或重排）`,
+    };
   }
   if (entry.hashAlg !== 'sha256' && entry.hashAlg !== 'sm3') {
     return { reason: 'hash', message: `未知的哈希算法 ${entry.hashAlg}` };

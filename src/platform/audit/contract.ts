@@ -29,7 +29,11 @@ export const auditVerifyResponse = z.object({
   checked: z.number().int(),
   head: z.object({ seq: z.number().int(), hash: z.string() }),
   firstBroken: z
-    .object({ seq: z.number().int(), reason: z.enum(['sequence', 'prevHash', 'hash', 'head']), message: z.string() })
+    .object({
+      seq: z.number().int(),
+      reason: z.enum(['sequence', 'prevHash', 'hash', 'head']),
+      message: z.string(),
+    })
     .nullable(),
 });
 

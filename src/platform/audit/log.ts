@@ -71,7 +71,10 @@ export interface VerifyResult {
  * Recomputes the whole chain in seq order, in pages, and stops at the first entry that does not hold. A
  * deleted tail is caught by comparing the last entry with the recorded head.
  */
-export async function verifyAudit(db: Db, onProgress?: (checked: number, total: number) => void): Promise<VerifyResult> {
+export async function verifyAudit(
+  db: Db,
+  onProgress?: (checked: number, total: number) => void,
+): Promise<VerifyResult> {
   const head = await readAuditHead(db);
   const [countRow] = await db.select({ n: sql<number>`count(*)::int` }).from(auditEvents);
   const total = countRow?.n ?? 0;
@@ -94,7 +97,12 @@ export async function verifyAudit(db: Db, onProgress?: (checked: number, total: 
         previousHash,
       );
       if (broken) {
-        return { ok: false, checked, head: { seq: head.seq, hash: head.hash }, firstBroken: { seq: row.seq, ...broken } };
+        return {
+          ok: false,
+          checked,
+          head: { seq: head.seq, hash: head.hash },
+          firstBroken: { seq: row.seq, ...broken },
+        };
       }
       checked++;
       expectedSeq++;
@@ -135,7 +143,10 @@ export async function listAudit(db: Db, q: AuditQuery): Promise<{ items: AuditEv
   if (q.action) conds.push(eq(auditEvents.action, q.action));
   if (q.actorId) conds.push(eq(auditEvents.actorId, q.actorId));
   const where = conds.length ? and(...conds) : undefined;
-  const [countRow] = await db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(where);
+  const [countRow] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditEvents)
+    .where(where);
   const items = await db
     .select()
     .from(auditEvents)

@@ -13,13 +13,23 @@ export function auditRoutes(app: App, deps: { db: Db }): void {
     '/api/audit',
     {
       config: { access: access(auditPolicy, 'list') },
-      schema: { tags, summary: '审计日志（新到旧）', querystring: auditListQuery, response: { 200: pageOf(auditEventView) } },
+      schema: {
+        tags,
+        summary: '审计日志（新到旧）',
+        querystring: auditListQuery,
+        response: { 200: pageOf(auditEventView) },
+      },
     },
     async (req) => {
       const q = req.query;
       const { items, total } = await listAudit(deps.db, q);
       return {
-        items: items.map((e) => ({ ...e, at: e.at.toISOString(), before: e.before ?? null, after: e.after ?? null })),
+        items: items.map((e) => ({
+          ...e,
+          at: e.at.toISOString(),
+          before: e.before ?? null,
+          after: e.after ?? null,
+        })),
         total,
         page: q.page,
         pageSize: q.pageSize,

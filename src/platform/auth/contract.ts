@@ -33,3 +33,6 @@ export const changePasswordBody = z.object({
   currentPassword: z.string().min(1, '请输入当前密码').max(128),
   newPassword: z.string().min(8, '新密码至少 8 位').max(64, '新密码不能超过 64 位'),
 });
+
+/** Chinese role names, for the UI's role pickers. */
+export { ROLE_LABELS, ROLES } from './actor.ts';

@@ -23,11 +23,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [, n, r, p, saltText, keyText] = parts;
   const expected = Buffer.from(keyText ?? '', 'base64url');
-  const key = await scrypt(password.normalize('NFKC'), Buffer.from(saltText ?? '', 'base64url'), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-  });
+  const key = await scrypt(
+    password.normalize('NFKC'),
+    Buffer.from(saltText ?? '', 'base64url'),
+    expected.length,
+    {
+      N: Number(n),
+      r: Number(r),
+      p: Number(p),
+    },
+  );
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 

@@ -59,7 +59,12 @@ export function can<R, A extends string>(actor: Actor, policy: Policy<R, A>, act
  * Throws unless allowed. A signed-in caller with no right to an existing record is told it does not exist
  * (rule 9): its id reveals nothing.
  */
-export function authorize<R, A extends string>(actor: Actor, policy: Policy<R, A>, action: A, record?: R): void {
+export function authorize<R, A extends string>(
+  actor: Actor,
+  policy: Policy<R, A>,
+  action: A,
+  record?: R,
+): void {
   if (can(actor, policy, action, record)) return;
   if (actor.kind === 'public') throw unauthorized();
   if (record !== undefined && actor.kind === 'user' && roleMay(actor.role, policy, action)) throw notFound();

@@ -99,7 +99,12 @@ export function authRoutes(app: App, opts: AuthRouteOptions): void {
     '/api/auth/password',
     {
       config: { access: access(sessionPolicy, 'changePassword') },
-      schema: { tags, summary: '修改本人密码', body: changePasswordBody, response: { 204: z.null(), 400: errorBody } },
+      schema: {
+        tags,
+        summary: '修改本人密码',
+        body: changePasswordBody,
+        response: { 204: z.null(), 400: errorBody },
+      },
     },
     async (req, reply) => {
       await changePassword(opts.db, req.ctx, req.body);

@@ -37,7 +37,12 @@ export interface SessionLookup {
  * The actor behind a session cookie, or null when the token is unknown, expired or its account disabled.
  * Sessions slide: past half their lifetime a request extends them.
  */
-export async function loadSession(db: Db, token: string, clock: Clock, ttlSeconds: number): Promise<SessionLookup | null> {
+export async function loadSession(
+  db: Db,
+  token: string,
+  clock: Clock,
+  ttlSeconds: number,
+): Promise<SessionLookup | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const id = tokenId(token);
   const now = clock.now();
@@ -108,14 +113,25 @@ export async function login(
       const [r] = await tx
         .select({ n: count() })
         .from(loginAttempts)
-        .where(and(eq(loginAttempts.username, username), eq(loginAttempts.success, false), gt(loginAttempts.at, windowStart)));
+        .where(
+          and(
+            eq(loginAttempts.username, username),
+            eq(loginAttempts.success, false),
+            gt(loginAttempts.at, windowStart),
+          ),
+        );
       const lockedUntil = lockAfterFailure(now, r?.n ?? 0);
       if (lockedUntil) {
         await tx.update(users).set({ lockedUntil }).where(eq(users.id, user.id));
         await appendAudit(
           tx,
           { actor: toActor(user, null), requestId: ctx.requestId, clock: ctx.clock },
-          { action: 'auth.locked', entityType: 'user', entityId: user.id, after: { lockedUntil, ip: input.ip } },
+          {
+            action: 'auth.locked',
+            entityType: 'user',
+            entityId: user.id,
+            after: { lockedUntil, ip: input.ip },
+          },
         );
       }
     });
@@ -192,4 +208,3 @@ export async function changePassword(
     });
   });
 }
-

@@ -25,7 +25,12 @@ export type GateResult =
   | { allowed: false; status: 423 | 429; code: 'AUTH_LOCKED' | 'AUTH_RATE_LIMITED'; message: string };
 
 const hhmm = (d: Date): string =>
-  new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
+  new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(d);
 
 export function loginGate(input: GateInput, limits = LOGIN_LIMITS): GateResult {
   if (input.lockedUntil && input.lockedUntil.getTime() > input.now.getTime()) {
@@ -40,7 +45,12 @@ export function loginGate(input: GateInput, limits = LOGIN_LIMITS): GateResult {
     input.accountFailuresLastMinute >= limits.perAccountPerMinute ||
     input.addressFailuresLastMinute >= limits.perAddressPerMinute
   ) {
-    return { allowed: false, status: 429, code: 'AUTH_RATE_LIMITED', message: '登录尝试过于频繁，请 1 分钟后再试' };
+    return {
+      allowed: false,
+      status: 429,
+      code: 'AUTH_RATE_LIMITED',
+      message: '登录尝试过于频繁，请 1 分钟后再试',
+    };
   }
   return { allowed: true };
 }

@@ -12,7 +12,11 @@ import pg from 'pg';
 /** The one database type every module sees, whichever driver is underneath. */
 export type Db = PgDatabase<PgQueryResultHKT>;
 /** A transaction. Functions that write audited state take a `Tx`, so calling them outside one is a type error. */
-export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
+export type Tx = PgTransaction<
+  PgQueryResultHKT,
+  Record<string, never>,
+  ExtractTablesWithRelations<Record<string, never>>
+>;
 
 /** Arbitrary constant naming the advisory lock that serialises migrations across processes. */
 const MIGRATION_LOCK = 7_202_611;

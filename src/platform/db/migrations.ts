@@ -12,7 +12,8 @@ const journalSchema = z.object({
 });
 
 function journal(): z.infer<typeof journalSchema>['entries'] {
-  return journalSchema.parse(JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8'))).entries;
+  return journalSchema.parse(JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')))
+    .entries;
 }
 
 export async function runMigrations(database: Database): Promise<void> {

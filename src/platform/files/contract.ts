@@ -9,4 +9,6 @@ export const fileView = z.object({
   uploadId: z.uuid(),
 });
 
-export const fileParams = z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/, '文件哈希应为 64 位十六进制') });
+export const fileParams = z.object({
+  hash: z.string().regex(/^[0-9a-f]{64}$/, '文件哈希应为 64 位十六进制'),
+});

@@ -13,11 +13,5 @@ const sender = (role: Role): Grant<FileAccessRecord> => ({
 
 export const filePolicy = definePolicy<FileAccessRecord>()('file', {
   upload: ROLES,
-  read: [
-    ...CENTRE_ROLES,
-    ...SUPERVISOR_ROLES,
-    sender('purchaser'),
-    sender('supplier'),
-    sender('expert'),
-  ],
+  read: [...CENTRE_ROLES, ...SUPERVISOR_ROLES, sender('purchaser'), sender('supplier'), sender('expert')],
 });

@@ -22,7 +22,10 @@ export interface UploadedFile {
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 200);
   return cleaned || '未命名文件';
 }
 
@@ -43,7 +46,10 @@ export async function uploadFile(
       .insert(files)
       .values({ hash: blob.hash, hashAlg: blob.hashAlg, size: blob.size, mime: blob.mime, createdAt: now })
       .onConflictDoNothing();
-    const [upload] = await tx.insert(fileUploads).values({ hash: blob.hash, name, uploadedBy, at: now }).returning();
+    const [upload] = await tx
+      .insert(fileUploads)
+      .values({ hash: blob.hash, name, uploadedBy, at: now })
+      .returning();
     if (!upload) throw new Error('file upload insert returned nothing');
     await appendAudit(tx, ctx, {
       action: 'file.uploaded',

@@ -10,7 +10,11 @@ export function healthRoutes(app: App, deps: { database: Database; version: stri
     '/api/health',
     {
       config: { access: PUBLIC },
-      schema: { tags: ['平台'], summary: '健康检查：数据库类型与迁移版本', response: { 200: healthResponse, 503: healthResponse } },
+      schema: {
+        tags: ['平台'],
+        summary: '健康检查：数据库类型与迁移版本',
+        response: { 200: healthResponse, 503: healthResponse },
+      },
     },
     async (req, reply) => {
       let reachable = true;
@@ -20,7 +24,9 @@ export function healthRoutes(app: App, deps: { database: Database; version: stri
         req.log.error({ err }, 'health: database unreachable');
         reachable = false;
       }
-      const migration = reachable ? await migrationStatus(deps.database) : { version: null, applied: 0, pending: 0 };
+      const migration = reachable
+        ? await migrationStatus(deps.database)
+        : { version: null, applied: 0, pending: 0 };
       const ok = reachable && migration.pending === 0;
       return reply.status(ok ? 200 : 503).send({
         status: ok ? 'ok' : 'degraded',

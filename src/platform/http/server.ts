@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyHelmet from '@fastify/helmet';
@@ -44,10 +50,10 @@ declare module 'fastify' {
 }
 
 export type App = FastifyInstance<
-  import('node:http').Server,
-  import('node:http').IncomingMessage,
-  import('node:http').ServerResponse,
-  import('fastify').FastifyBaseLogger,
+  Server,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
   ZodTypeProvider
 >;
 
@@ -81,7 +87,9 @@ z.config(z.locales.zhCN());
 export async function createServer(deps: ServerDeps): Promise<App> {
   const { config, database, clock } = deps;
   const app = Fastify({
-    logger: deps.logger ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    logger: deps.logger
+      ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] }
+      : false,
     bodyLimit: config.bodyLimit,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -182,7 +190,10 @@ export async function createServer(deps: ServerDeps): Promise<App> {
     const signed = req.cookies[SESSION_COOKIE];
     if (signed) {
       const unsigned = req.unsignCookie(signed);
-      const found = unsigned.valid && unsigned.value ? await loadSession(database.db, unsigned.value, clock, config.sessionTtlSeconds) : null;
+      const found =
+        unsigned.valid && unsigned.value
+          ? await loadSession(database.db, unsigned.value, clock, config.sessionTtlSeconds)
+          : null;
       if (found) {
         actor = found.actor;
         mustChangePassword = found.mustChangePassword;
@@ -221,10 +232,17 @@ export async function createServer(deps: ServerDeps): Promise<App> {
     app.get('/', { config: { access: PUBLIC }, schema: { hide: true } }, (_req, reply) => sendIndex(reply));
   }
   app.setNotFoundHandler((req, reply) => {
-    if (!req.url.startsWith('/api/') && req.method === 'GET' && webDist && existsSync(path.join(webDist, 'index.html'))) {
+    if (
+      !req.url.startsWith('/api/') &&
+      req.method === 'GET' &&
+      webDist &&
+      existsSync(path.join(webDist, 'index.html'))
+    ) {
       return sendIndex(reply);
     }
-    return reply.status(404).send({ code: 'ROUTE_NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` });
+    return reply
+      .status(404)
+      .send({ code: 'ROUTE_NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` });
   });
   return app;
 }

@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { openDatabase } from '../src/platform/db/client.ts';
+import { freshDatabase, testDbKind } from './support/database.ts';
+
+const run = promisify(execFile);
+const bin = path.resolve('bin/zhengcai.js');
+
+let env: NodeJS.ProcessEnv;
+let dataDir: string;
+let dropDatabase: (() => Promise<void>) | undefined;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'zc-cli-'));
+  env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  if (testDbKind() === 'postgres') {
+    const database = await freshDatabase();
+    env.DATABASE_URL = database.url ?? '';
+    // The CLI opens its own connections; this one only keeps the database to drop it at the end.
+    dropDatabase = () => database.close();
+  }
+});
+afterAll(async () => {
+  await dropDatabase?.();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function zhengcai(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('node', [bin, ...args], { env, timeout: 120_000 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+/** Edits one audit row the way a database administrator could, triggers off. */
+async function tamper(seq: number): Promise<void> {
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir });
+  try {
+    await database.exec('alter table audit_events disable trigger user');
+    await database.db.execute(sql`update audit_events set entity_id = 'forged' where seq = ${seq}`);
+    await database.exec('alter table audit_events enable trigger user');
+  } finally {
+    await database.close();
+  }
+}
+
+describe('zhengcai CLI', () => {
+  it('answers --help for every command', async () => {
+    for (const args of [[], ['serve'], ['migrate'], ['seed'], ['audit'], ['audit', 'verify']]) {
+      const r = await zhengcai(...args, '--help');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Usage: zhengcai');
+    }
+  }, 120_000);
+
+  it('seeds the demo once, verifies the audit chain, and names the entry edited behind its back', async () => {
+    const seeded = await zhengcai('seed', '--demo');
+    expect(seeded.code).toBe(0);
+    expect(seeded.stdout).toContain('Zhengcai@2026');
+    expect((await zhengcai('seed', '--demo')).stdout).toContain('未载入演示数据');
+
+    const clean = await zhengcai('audit', 'verify');
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toMatch(/审计日志完好：共 \d+ 条/);
+
+    await tamper(42);
+    const broken = await zhengcai('audit', 'verify');
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('第 42 条记录异常');
+    const json = await zhengcai('audit', 'verify', '--json');
+    expect(JSON.parse(json.stdout).firstBroken).toMatchObject({ seq: 42, reason: 'hash' });
+  }, 180_000);
+
+  it('migrate reports the version', async () => {
+    const r = await zhengcai('migrate');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/已应用 \d+ 个迁移/);
+  }, 60_000);
+});
