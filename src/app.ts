@@ -29,8 +29,6 @@ export interface BuildOptions {
   logger?: boolean;
   /** Serve the built web app; null for API only. */
   webDist?: string | null;
-  /** Logins per client address and minute before @fastify/rate-limit refuses (default 30). */
-  loginRatePerMinute?: number;
 }
 
 /** The composition root: the platform plus every module's routes, ready for inject() or listen(). */
@@ -54,7 +52,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     db,
     ttlSeconds: config.sessionTtlSeconds,
     cookieSecure: config.cookieSecure,
-    loginRatePerMinute: opts.loginRatePerMinute ?? 30,
+    loginRatePerMinute: config.loginRatePerMinute,
   });
   auditRoutes(app, { db });
   fileRoutes(app, { db, store });

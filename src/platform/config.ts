@@ -20,6 +20,8 @@ export interface Config {
   auditHash: HashAlgorithm;
   /** Idle session lifetime, seconds. */
   sessionTtlSeconds: number;
+  /** Login requests per client address and minute that one process admits (the database throttle is separate). */
+  loginRatePerMinute: number;
 }
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -42,5 +44,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: intFrom(env.MAX_UPLOAD_BYTES, 200 * 1024 * 1024),
     auditHash,
     sessionTtlSeconds: intFrom(env.SESSION_TTL_SECONDS, 8 * 3600),
+    loginRatePerMinute: intFrom(env.LOGIN_RATE_PER_MINUTE, 30),
   };
 }

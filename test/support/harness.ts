@@ -28,17 +28,16 @@ export function testCreditCode(): string {
 export type TestHarness = Awaited<ReturnType<typeof startHarness>>;
 
 /** A platform on a fresh database with a clock that only moves when told, and helpers to act as any role. */
-export async function startHarness(opts: { loginRatePerMinute?: number; config?: Partial<Config> } = {}) {
+export async function startHarness(opts: { config?: Partial<Config> } = {}) {
   const database = await freshDatabase();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'zc-test-'));
   const clock = fixedClock(new Date('2026-03-02T01:00:00Z'));
-  const config: Config = { ...loadConfig({}), dataDir, ...opts.config };
+  const config: Config = { ...loadConfig({}), dataDir, loginRatePerMinute: 1000, ...opts.config };
   const app: App = await buildApp({
     config,
     database,
     clock,
     webDist: null,
-    loginRatePerMinute: opts.loginRatePerMinute ?? 1000,
   });
   const db = database.db;
 

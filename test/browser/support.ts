@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { buildApp, webDistDir } from '../../src/app.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { openDatabase } from '../../src/platform/db/client.ts';
+import { runMigrations } from '../../src/platform/db/migrations.ts';
+import { systemClock } from '../../src/platform/clock.ts';
+import { seedDemo } from '../../src/cli/demo/seed.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The whole platform with the demo centre on a fresh in-memory database, listening on a free port. */
+export async function startDemoServer() {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'zc-browser-'));
+  const database = await openDatabase({ dataDir: 'memory' });
+  await runMigrations(database);
+  await seedDemo(database, { clock: systemClock });
+  const app = await buildApp({
+    config: { ...loadConfig({}), dataDir },
+    database,
+    webDist: webDistDir,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no address');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    async close() {
+      await app.close();
+      await database.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: apt-get install -y chromium`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    // The machine's network is closed: background services would only stall start-up.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
