@@ -25,6 +25,17 @@ describe('health', () => {
   });
 });
 
+describe('security headers', () => {
+  it('sends helmet headers and a content security policy', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['x-request-id']).toBeTruthy();
+  });
+});
+
 describe('session and login', () => {
   it('gives the anonymous caller no user and a CSRF token', async () => {
     const c = await h.client();

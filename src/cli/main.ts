@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
-import pino from 'pino';
 import { buildApp, packageRoot, version, webDistDir } from '../app.ts';
 import { loadConfig, type Config } from '../platform/config.ts';
 import { openDatabase, type Database } from '../platform/db/client.ts';
@@ -11,7 +10,6 @@ import { seedDemo } from './demo/seed.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/data.ts';
 import { buildWeb, webBuildNeeded } from './web.ts';
 
-const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 
 function describeDb(config: Config): string {
   return config.databaseUrl
@@ -86,11 +84,11 @@ program
     const config = { ...loadConfig(), port: Number(opts.port), host: opts.host };
     setAuditHashAlgorithm(config.auditHash);
     if (opts.web && webBuildNeeded(packageRoot)) {
-      log.info('正在构建网页（首次启动需要约一分钟）…');
+      console.log('正在构建网页（首次启动需要约一分钟）…');
       await buildWeb(packageRoot);
     }
     const database = await openMigrated(config);
-    if (opts.seed && (await seed(database))) log.info('已载入演示中心：云岭县政府采购中心');
+    if (opts.seed && (await seed(database))) console.log('已载入演示中心：云岭县政府采购中心');
     const app = await buildApp({ config, database, logger: true, webDist: opts.web ? webDistDir : null });
     const shutdown = async (signal: string): Promise<void> => {
       app.log.info({ signal }, '正在停止');

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, count, eq, gt, ne } from 'drizzle-orm';
+import { and, count, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { AppError, badRequest } from '../errors.ts';
 import { appendAudit } from '../audit/log.ts';
@@ -143,6 +143,11 @@ export async function login(
   const expiresAt = new Date(now.getTime() + ctx.ttlSeconds * 1000);
   const actor = toActor(user, tokenId(token));
   await db.transaction(async (tx) => {
+    // Housekeeping bounded by this account: its expired sessions and attempts older than a day.
+    await tx.delete(sessions).where(and(eq(sessions.userId, user.id), lt(sessions.expiresAt, now)));
+    await tx
+      .delete(loginAttempts)
+      .where(and(eq(loginAttempts.username, username), lt(loginAttempts.at, new Date(now.getTime() - 86_400_000))));
     await tx.insert(loginAttempts).values({ username, ip: input.ip, success: true, at: now });
     await tx.insert(sessions).values({
       id: tokenId(token),

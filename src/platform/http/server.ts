@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import Fastify, {
@@ -88,7 +89,11 @@ export async function createServer(deps: ServerDeps): Promise<App> {
   const { config, database, clock } = deps;
   const app = Fastify({
     logger: deps.logger
-      ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] }
+      ? {
+          level: config.logLevel,
+          redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+          ...(prettyLogs() ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
+        }
       : false,
     bodyLimit: config.bodyLimit,
     genReqId: (req) => {
@@ -245,6 +250,20 @@ export async function createServer(deps: ServerDeps): Promise<App> {
       .send({ code: 'ROUTE_NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` });
   });
   return app;
+}
+
+/**
+ * Readable logs on a terminal (pino-pretty, a development dependency, when installed); JSON lines otherwise,
+ * or always with LOG_FORMAT=json.
+ */
+function prettyLogs(): boolean {
+  if (!process.stdout.isTTY || process.env.LOG_FORMAT === 'json') return false;
+  try {
+    createRequire(import.meta.url).resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The single-page app's entry: never cached, so a new release is picked up at once. */
