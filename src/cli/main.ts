@@ -10,7 +10,6 @@ import { seedDemo } from './demo/seed.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/data.ts';
 import { buildWeb, webBuildNeeded } from './web.ts';
 
-
 function describeDb(config: Config): string {
   return config.databaseUrl
     ? `PostgreSQL ${new URL(config.databaseUrl).host}${new URL(config.databaseUrl).pathname}`

@@ -35,4 +35,4 @@ export const changePasswordBody = z.object({
 });
 
 /** Chinese role names, for the UI's role pickers. */
-export { ROLE_LABELS, ROLES } from './actor.ts';
+export { ROLE_LABELS, ROLES, type Role } from './actor.ts';

@@ -147,7 +147,9 @@ export async function login(
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), lt(sessions.expiresAt, now)));
     await tx
       .delete(loginAttempts)
-      .where(and(eq(loginAttempts.username, username), lt(loginAttempts.at, new Date(now.getTime() - 86_400_000))));
+      .where(
+        and(eq(loginAttempts.username, username), lt(loginAttempts.at, new Date(now.getTime() - 86_400_000))),
+      );
     await tx.insert(loginAttempts).values({ username, ip: input.ip, success: true, at: now });
     await tx.insert(sessions).values({
       id: tokenId(token),

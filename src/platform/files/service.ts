@@ -21,9 +21,9 @@ export interface UploadedFile {
 /** Keeps the name short and free of path separators and control characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base
-    .replace(/[\u0000-\u001f\u007f]/g, '')
+  const cleaned = [...base]
+    .filter((ch) => ch >= ' ' && ch !== '\u007f')
+    .join('')
     .trim()
     .slice(0, 200);
   return cleaned || '未命名文件';

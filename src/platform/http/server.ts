@@ -92,7 +92,14 @@ export async function createServer(deps: ServerDeps): Promise<App> {
       ? {
           level: config.logLevel,
           redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
-          ...(prettyLogs() ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
+          ...(prettyLogs()
+            ? {
+                transport: {
+                  target: 'pino-pretty',
+                  options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' },
+                },
+              }
+            : {}),
         }
       : false,
     bodyLimit: config.bodyLimit,
@@ -233,7 +240,8 @@ export async function createServer(deps: ServerDeps): Promise<App> {
 
   const webDist = deps.webDist;
   if (webDist && existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+    // wildcard: files are looked up per request, so a rebuild while the server runs is served at once.
+    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: false, maxAge: '1h' });
     app.get('/', { config: { access: PUBLIC }, schema: { hide: true } }, (_req, reply) => sendIndex(reply));
   }
   app.setNotFoundHandler((req, reply) => {

@@ -1,0 +1,76 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { App as AntApp } from 'antd';
+import type { ReactNode } from 'react';
+import { useEffect } from 'react';
+import { Navigate, Route, Routes, useNavigate } from 'react-router-dom';
+import { setUnauthorizedHandler } from './api.ts';
+import { AuditPage } from './features/audit/AuditPage.tsx';
+import { ChangePasswordPage } from './features/auth/ChangePasswordPage.tsx';
+import { LoginPage } from './features/auth/LoginPage.tsx';
+import { RequireSession } from './features/auth/RequireSession.tsx';
+import { sessionKey } from './features/auth/session.ts';
+import { ExpertsPage } from './features/orgs/ExpertsPage.tsx';
+import { PurchasersPage } from './features/orgs/PurchasersPage.tsx';
+import { SuppliersPage } from './features/orgs/SuppliersPage.tsx';
+import { UsersPage } from './features/orgs/UsersPage.tsx';
+import { PortalPage } from './features/portal/PortalPage.tsx';
+import { DashboardPage } from './features/workspace/DashboardPage.tsx';
+import { NotFoundPage, RequireAbility } from './features/workspace/RequireAbility.tsx';
+import { WorkspaceLayout } from './features/workspace/WorkspaceLayout.tsx';
+
+/** A session that ends on the server (expiry, logout in another tab, account disabled) sends the user to login. */
+function SessionExpiryWatcher() {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { message } = AntApp.useApp();
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      if (!window.location.pathname.startsWith('/app')) return;
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
+      void queryClient.invalidateQueries({ queryKey: sessionKey });
+      void message.warning({ content: '登录已失效，请重新登录', key: 'session-expired' });
+      void navigate('/login', { replace: true });
+    });
+    return () => setUnauthorizedHandler(null);
+  }, [navigate, queryClient, message]);
+  return null;
+}
+
+function guarded(entity: string, action: string, page: ReactNode) {
+  return (
+    <RequireAbility entity={entity} action={action}>
+      {page}
+    </RequireAbility>
+  );
+}
+
+export function App() {
+  return (
+    <>
+      <SessionExpiryWatcher />
+      <Routes>
+        <Route path="/" element={<PortalPage />} />
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          path="/app"
+          element={
+            <RequireSession>
+              <WorkspaceLayout />
+            </RequireSession>
+          }
+        >
+          <Route index element={<DashboardPage />} />
+          <Route path="users" element={guarded('user', 'list', <UsersPage />)} />
+          <Route path="purchasers" element={guarded('purchaser', 'list', <PurchasersPage />)} />
+          <Route path="suppliers" element={guarded('supplier', 'list', <SuppliersPage />)} />
+          <Route path="experts" element={guarded('expert', 'list', <ExpertsPage />)} />
+          <Route path="audit" element={guarded('audit', 'list', <AuditPage />)} />
+          <Route path="password" element={guarded('session', 'changePassword', <ChangePasswordPage />)} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+        <Route path="/index.html" element={<Navigate to="/" replace />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </>
+  );
+}

@@ -1,0 +1,153 @@
+import type { z } from 'zod';
+import { errorBody, type ErrorBody } from '../../src/platform/http/contract.ts';
+
+type Issue = NonNullable<ErrorBody['issues']>[number];
+
+/** A failed request, carrying the server's stable code and its Chinese message. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly path: string | undefined;
+  readonly issues: Issue[];
+  readonly errorId: string | undefined;
+
+  constructor(status: number, body: ErrorBody) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = body.code;
+    this.path = body.path;
+    this.issues = body.issues ?? [];
+    this.errorId = body.errorId;
+  }
+}
+
+let csrfToken: string | null = null;
+
+/** The server issues a new token with every session response (a login rotates it); the latest one wins. */
+export function rememberCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+let onUnauthorized: (() => void) | null = null;
+
+/** Called when a request that expected a signed-in user gets 401 (session expired or revoked elsewhere). */
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  method?: Method;
+  body?: unknown;
+  query?: Record<string, string | number | boolean | null | undefined>;
+  /**
+   * False for requests where 401 is an ordinary answer (a wrong password at login), so it must not be
+   * mistaken for an expired session.
+   */
+  redirectOnUnauthorized?: boolean;
+}
+
+function withQuery(path: string, query: RequestOptions['query']): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+async function send(url: string, method: Method, body: unknown): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  try {
+    return await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, { code: 'NETWORK_ERROR', message: '无法连接服务器，请检查网络后重试' });
+  }
+}
+
+async function readError(res: Response): Promise<ApiError> {
+  const fallback = { code: `HTTP_${res.status}`, message: `请求失败（HTTP ${res.status}）` };
+  try {
+    const parsed = errorBody.safeParse(await res.json());
+    return new ApiError(res.status, parsed.success ? parsed.data : fallback);
+  } catch {
+    return new ApiError(res.status, fallback);
+  }
+}
+
+/** A rejected CSRF token usually means the secret cookie was renewed in another tab; one fresh token fixes it. */
+function isCsrfRejection(error: ApiError): boolean {
+  return error.status === 403 && /csrf/i.test(error.code);
+}
+
+async function refreshCsrfToken(): Promise<void> {
+  const res = await send('/api/auth/session', 'GET', undefined);
+  if (!res.ok) return;
+  const body: unknown = await res.json();
+  if (
+    typeof body === 'object' &&
+    body !== null &&
+    'csrfToken' in body &&
+    typeof body.csrfToken === 'string'
+  ) {
+    csrfToken = body.csrfToken;
+  }
+}
+
+async function call(path: string, options: RequestOptions): Promise<Response> {
+  const method = options.method ?? 'GET';
+  const url = withQuery(path, options.query);
+  // A form can be submitted before the first session answer arrives; the token must come first.
+  if (method !== 'GET' && csrfToken === null) await refreshCsrfToken();
+  let res = await send(url, method, options.body);
+  if (!res.ok) {
+    let error = await readError(res);
+    if (method !== 'GET' && isCsrfRejection(error)) {
+      await refreshCsrfToken();
+      res = await send(url, method, options.body);
+      if (res.ok) return res;
+      error = await readError(res);
+    }
+    if (error.status === 401 && options.redirectOnUnauthorized !== false) onUnauthorized?.();
+    throw error;
+  }
+  return res;
+}
+
+/** A request whose JSON answer is checked against the shared contract schema. */
+export async function api<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<z.infer<S>> {
+  const res = await call(path, options);
+  const parsed = schema.safeParse(await res.json());
+  if (!parsed.success) {
+    // The contract is shared, so a mismatch is a bug on one side; the console keeps the details for whoever fixes it.
+    console.error(`响应不符合约定：${path}`, parsed.error.issues);
+    throw new ApiError(res.status, { code: 'RESPONSE_INVALID', message: '服务器返回的数据格式不符合约定' });
+  }
+  return parsed.data;
+}
+
+/** A request answered with 204 No Content. */
+export async function apiVoid(path: string, options: RequestOptions = {}): Promise<void> {
+  await call(path, options);
+}
+
+/** The Chinese message to show for any thrown value. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return '操作失败，请稍后重试';
+}
