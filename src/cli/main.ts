@@ -83,7 +83,7 @@ program
     const config = { ...loadConfig(), port: Number(opts.port), host: opts.host };
     setAuditHashAlgorithm(config.auditHash);
     if (opts.web && webBuildNeeded(packageRoot)) {
-      console.log('正在构建网页（首次启动需要约一分钟）…');
+      console.log('正在构建网页…');
       await buildWeb(packageRoot);
     }
     const database = await openMigrated(config);
