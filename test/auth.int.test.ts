@@ -25,6 +25,21 @@ describe('health', () => {
   });
 });
 
+describe('OpenAPI', () => {
+  it('describes every route with its request schema', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/users', '/api/health']),
+    );
+    expect(doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual(
+      ['username', 'password'],
+    );
+  });
+});
+
 describe('security headers', () => {
   it('sends helmet headers and a content security policy', async () => {
     const res = await h.app.inject({ method: 'GET', url: '/api/health' });

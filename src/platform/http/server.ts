@@ -197,6 +197,8 @@ export async function createServer(deps: ServerDeps): Promise<App> {
   });
   app.decorateRequest('mustChangePassword', false);
   app.addHook('onRequest', async (req, reply) => {
+    // Web assets and pages need no actor; only the API reads the session (one query per request).
+    if (!req.url.startsWith('/api/')) return;
     let actor: Actor = publicActor;
     let mustChangePassword = false;
     const signed = req.cookies[SESSION_COOKIE];
@@ -218,10 +220,8 @@ export async function createServer(deps: ServerDeps): Promise<App> {
     req.ctx = { actor, requestId: req.id, clock };
 
     const routeAccess = req.routeOptions.config.access;
-    if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs') && routeAccess) {
-      if (!routeAccess.allows(actor.role)) {
-        throw actor.kind === 'public' ? unauthorized() : forbidden();
-      }
+    if (routeAccess && !routeAccess.allows(actor.role)) {
+      throw actor.kind === 'public' ? unauthorized() : forbidden();
     }
   });
   app.addHook('onRequest', (req, reply, done) => {
