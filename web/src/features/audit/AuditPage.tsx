@@ -1,23 +1,13 @@
 import { CheckCircleOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Input,
-  Space,
-  Table,
-  Tooltip,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Tooltip, Typography, type TableColumnsType } from 'antd';
 import type { z } from 'zod';
 import { auditEventView, auditVerifyResponse } from '../../../../src/platform/audit/contract.ts';
 import { pageOf } from '../../../../src/platform/http/contract.ts';
 import { api, errorMessage } from '../../api.ts';
 import { formatTime, monospace, shortHash } from '../../shared/format.ts';
 import { actorRoleLabel } from '../../shared/labels.ts';
+import { PagedTable, SearchFilter } from '../../shared/PagedTable.tsx';
 import { usePagedList } from '../../shared/usePagedList.ts';
 import { can, useSession } from '../auth/session.ts';
 
@@ -167,14 +157,10 @@ type AuditFilters = { entityType: string | undefined; action: string | undefined
 
 export function AuditPage() {
   const session = useSession();
-  const { query, setFilter, pagination } = usePagedList<typeof auditPage, AuditFilters>(
-    '/api/audit',
-    auditPage,
-    {
-      entityType: undefined,
-      action: undefined,
-    },
-  );
+  const list = usePagedList<typeof auditPage, AuditFilters>('/api/audit', auditPage, {
+    entityType: undefined,
+    action: undefined,
+  });
   const verify = useMutation({ mutationFn: () => api('/api/audit/verify', auditVerifyResponse) });
 
   return (
@@ -196,30 +182,29 @@ export function AuditPage() {
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         {verify.isSuccess && <VerifyOutcome result={verify.data} />}
         {verify.isError && <Alert type="error" showIcon title={errorMessage(verify.error)} />}
-        <Space wrap>
-          <Input.Search
-            placeholder="对象类型，如 user"
-            allowClear
-            style={{ width: 220 }}
-            onSearch={(value) => setFilter('entityType', value.trim() || undefined)}
-          />
-          <Input.Search
-            placeholder="操作，如 user.created"
-            allowClear
-            style={{ width: 220 }}
-            onSearch={(value) => setFilter('action', value.trim() || undefined)}
-          />
-        </Space>
-        {query.isError && <Alert type="error" showIcon title={errorMessage(query.error)} />}
-        <Table<AuditEvent>
+        <PagedTable
+          list={list}
           rowKey="seq"
           columns={columns}
-          dataSource={query.data?.items}
-          loading={query.isFetching}
-          pagination={pagination(query.data?.total)}
           expandable={{ expandedRowRender: expanded }}
-          // Fixed layout keeps long hashes and JSON in the expanded rows from stretching the columns off screen.
+          // Fixed layout keeps long hashes and JSON in the expanded rows from stretching the columns off screen,
+          // so the table fits the card and has nothing to scroll sideways.
           tableLayout="fixed"
+          scroll={undefined}
+          filters={
+            <>
+              <SearchFilter
+                placeholder="对象类型，如 user"
+                width={220}
+                onSearch={(v) => list.setFilter('entityType', v)}
+              />
+              <SearchFilter
+                placeholder="操作，如 user.created"
+                width={220}
+                onSearch={(v) => list.setFilter('action', v)}
+              />
+            </>
+          }
         />
       </Space>
     </Card>

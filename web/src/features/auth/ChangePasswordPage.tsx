@@ -3,7 +3,8 @@ import { App, Button, Card, Form, Input } from 'antd';
 import type { z } from 'zod';
 import { changePasswordBody } from '../../../../src/platform/auth/contract.ts';
 import { apiVoid, errorMessage } from '../../api.ts';
-import { applyServerErrors, sameAs, zodRule } from '../../shared/forms.ts';
+import { applyServerErrors, zodRule } from '../../shared/forms.ts';
+import { NewPasswordFields } from '../../shared/NewPasswordFields.tsx';
 import { sessionKey } from './session.ts';
 
 type PasswordValues = z.input<typeof changePasswordBody> & { confirmPassword: string };
@@ -47,27 +48,12 @@ export function ChangePasswordPage() {
         >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item
-          label="新密码"
+        <NewPasswordFields
           name="newPassword"
-          required
-          rules={[zodRule(changePasswordBody.shape.newPassword)]}
+          schema={changePasswordBody.shape.newPassword}
           extra="至少 8 位"
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          label="确认新密码"
-          name="confirmPassword"
-          required
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: '请再次输入新密码' },
-            sameAs('newPassword', '两次输入的新密码不一致'),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+          mismatch="两次输入的新密码不一致"
+        />
         <Button type="primary" htmlType="submit">
           确认修改
         </Button>

@@ -1,8 +1,8 @@
-import { Alert, Card, Input, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Card, Space, Tag, type TableColumnsType } from 'antd';
 import { expertPage } from '../../../../src/modules/orgs/contract.ts';
-import { errorMessage } from '../../api.ts';
 import { monospace } from '../../shared/format.ts';
 import { expertStatusLabels, statusColors, titleLevelLabels } from '../../shared/labels.ts';
+import { PagedTable, SearchFilter } from '../../shared/PagedTable.tsx';
 import { usePagedList } from '../../shared/usePagedList.ts';
 import type { ExpertView } from './api.ts';
 
@@ -46,38 +46,26 @@ const columns: TableColumnsType<ExpertView> = [
 type ExpertFilters = { q: string | undefined; specialty: string | undefined };
 
 export function ExpertsPage() {
-  const { query, setFilter, pagination } = usePagedList<typeof expertPage, ExpertFilters>(
-    '/api/experts',
-    expertPage,
-    { q: undefined, specialty: undefined },
-  );
+  const list = usePagedList<typeof expertPage, ExpertFilters>('/api/experts', expertPage, {
+    q: undefined,
+    specialty: undefined,
+  });
 
   return (
     <Card title="评审专家">
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          placeholder="专家姓名"
-          allowClear
-          style={{ width: 240 }}
-          onSearch={(value) => setFilter('q', value.trim() || undefined)}
-        />
-        <Input.Search
-          placeholder="专业代码（含下级专业）"
-          allowClear
-          style={{ width: 260 }}
-          onSearch={(value) => setFilter('specialty', value.trim() || undefined)}
-        />
-      </Space>
-      {query.isError && (
-        <Alert type="error" showIcon title={errorMessage(query.error)} style={{ marginBottom: 16 }} />
-      )}
-      <Table<ExpertView>
-        rowKey="id"
+      <PagedTable
+        list={list}
         columns={columns}
-        dataSource={query.data?.items}
-        loading={query.isFetching}
-        pagination={pagination(query.data?.total)}
-        scroll={{ x: 'max-content' }}
+        filters={
+          <>
+            <SearchFilter placeholder="专家姓名" width={240} onSearch={(v) => list.setFilter('q', v)} />
+            <SearchFilter
+              placeholder="专业代码（含下级专业）"
+              width={260}
+              onSearch={(v) => list.setFilter('specialty', v)}
+            />
+          </>
+        }
       />
     </Card>
   );

@@ -1,9 +1,9 @@
-import { Alert, Card, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Card, Tag, type TableColumnsType } from 'antd';
 import { purchaserPage } from '../../../../src/modules/orgs/contract.ts';
 import { PURCHASER_LEVEL_LABELS } from '../../../../src/modules/orgs/contract.ts';
-import { errorMessage } from '../../api.ts';
 import { monospace } from '../../shared/format.ts';
 import { optionsOf, orgStatusLabels, statusColors } from '../../shared/labels.ts';
+import { PagedTable, SearchFilter, SelectFilter } from '../../shared/PagedTable.tsx';
 import { usePagedList } from '../../shared/usePagedList.ts';
 import type { PurchaserView } from './api.ts';
 
@@ -33,39 +33,27 @@ const columns: TableColumnsType<PurchaserView> = [
 type PurchaserFilters = { q: string | undefined; level: string | undefined };
 
 export function PurchasersPage() {
-  const { query, setFilter, pagination } = usePagedList<typeof purchaserPage, PurchaserFilters>(
-    '/api/purchasers',
-    purchaserPage,
-    { q: undefined, level: undefined },
-  );
+  const list = usePagedList<typeof purchaserPage, PurchaserFilters>('/api/purchasers', purchaserPage, {
+    q: undefined,
+    level: undefined,
+  });
 
   return (
     <Card title="采购单位">
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          placeholder="单位名称"
-          allowClear
-          style={{ width: 240 }}
-          onSearch={(value) => setFilter('q', value.trim() || undefined)}
-        />
-        <Select
-          placeholder="全部级别"
-          allowClear
-          style={{ width: 140 }}
-          options={optionsOf(PURCHASER_LEVEL_LABELS)}
-          onChange={(value: string | undefined) => setFilter('level', value)}
-        />
-      </Space>
-      {query.isError && (
-        <Alert type="error" showIcon title={errorMessage(query.error)} style={{ marginBottom: 16 }} />
-      )}
-      <Table<PurchaserView>
-        rowKey="id"
+      <PagedTable
+        list={list}
         columns={columns}
-        dataSource={query.data?.items}
-        loading={query.isFetching}
-        pagination={pagination(query.data?.total)}
-        scroll={{ x: 'max-content' }}
+        filters={
+          <>
+            <SearchFilter placeholder="单位名称" width={240} onSearch={(v) => list.setFilter('q', v)} />
+            <SelectFilter
+              placeholder="全部级别"
+              width={140}
+              options={optionsOf(PURCHASER_LEVEL_LABELS)}
+              onChange={(v) => list.setFilter('level', v)}
+            />
+          </>
+        }
       />
     </Card>
   );

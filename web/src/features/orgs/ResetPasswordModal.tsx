@@ -1,8 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Modal } from 'antd';
 import { resetPasswordBody } from '../../../../src/modules/orgs/contract.ts';
 import { errorMessage } from '../../api.ts';
-import { applyServerErrors, sameAs, zodRule } from '../../shared/forms.ts';
+import { applyServerErrors } from '../../shared/forms.ts';
+import { NewPasswordFields } from '../../shared/NewPasswordFields.tsx';
 import { resetPassword, type UserView } from './api.ts';
 
 interface ResetValues {
@@ -47,26 +48,11 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView | null; o
         disabled={mutation.isPending}
         onFinish={(values) => user && mutation.mutate({ id: user.id, password: values.password })}
       >
-        <Form.Item
-          label="新密码"
+        <NewPasswordFields
           name="password"
-          required
-          rules={[zodRule(resetPasswordBody.shape.password)]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          label="确认新密码"
-          name="confirmPassword"
-          required
-          dependencies={['password']}
-          rules={[
-            { required: true, message: '请再次输入新密码' },
-            sameAs('password', '两次输入的密码不一致'),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+          schema={resetPasswordBody.shape.password}
+          mismatch="两次输入的密码不一致"
+        />
       </Form>
     </Modal>
   );

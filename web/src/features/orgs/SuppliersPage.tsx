@@ -1,8 +1,8 @@
-import { Alert, Card, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Card, Tag, type TableColumnsType } from 'antd';
 import { supplierPage } from '../../../../src/modules/orgs/contract.ts';
-import { errorMessage } from '../../api.ts';
 import { formatTime, monospace } from '../../shared/format.ts';
 import { optionsOf, statusColors, supplierStatusLabels } from '../../shared/labels.ts';
+import { PagedTable, SearchFilter, SelectFilter } from '../../shared/PagedTable.tsx';
 import { usePagedList } from '../../shared/usePagedList.ts';
 import type { SupplierView } from './api.ts';
 
@@ -32,39 +32,27 @@ const columns: TableColumnsType<SupplierView> = [
 type SupplierFilters = { q: string | undefined; status: string | undefined };
 
 export function SuppliersPage() {
-  const { query, setFilter, pagination } = usePagedList<typeof supplierPage, SupplierFilters>(
-    '/api/suppliers',
-    supplierPage,
-    { q: undefined, status: undefined },
-  );
+  const list = usePagedList<typeof supplierPage, SupplierFilters>('/api/suppliers', supplierPage, {
+    q: undefined,
+    status: undefined,
+  });
 
   return (
     <Card title="供应商">
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          placeholder="供应商名称"
-          allowClear
-          style={{ width: 260 }}
-          onSearch={(value) => setFilter('q', value.trim() || undefined)}
-        />
-        <Select
-          placeholder="全部审核状态"
-          allowClear
-          style={{ width: 150 }}
-          options={optionsOf(supplierStatusLabels)}
-          onChange={(value: string | undefined) => setFilter('status', value)}
-        />
-      </Space>
-      {query.isError && (
-        <Alert type="error" showIcon title={errorMessage(query.error)} style={{ marginBottom: 16 }} />
-      )}
-      <Table<SupplierView>
-        rowKey="id"
+      <PagedTable
+        list={list}
         columns={columns}
-        dataSource={query.data?.items}
-        loading={query.isFetching}
-        pagination={pagination(query.data?.total)}
-        scroll={{ x: 'max-content' }}
+        filters={
+          <>
+            <SearchFilter placeholder="供应商名称" width={260} onSearch={(v) => list.setFilter('q', v)} />
+            <SelectFilter
+              placeholder="全部审核状态"
+              width={150}
+              options={optionsOf(supplierStatusLabels)}
+              onChange={(v) => list.setFilter('status', v)}
+            />
+          </>
+        }
       />
     </Card>
   );

@@ -1,24 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Input,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-  type TableColumnsType,
-} from 'antd';
+import { App, Button, Card, Popconfirm, Space, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { userPage } from '../../../../src/modules/orgs/contract.ts';
 import { errorMessage } from '../../api.ts';
 import { formatTime } from '../../shared/format.ts';
 import { optionsOf, roleOptions, statusColors, userStatusLabels } from '../../shared/labels.ts';
+import { PagedTable, SearchFilter, SelectFilter } from '../../shared/PagedTable.tsx';
 import { usePagedList } from '../../shared/usePagedList.ts';
 import { updateUser, usersPath, type UserView } from './api.ts';
 import { CreateUserModal } from './CreateUserModal.tsx';
@@ -27,7 +15,7 @@ import { ResetPasswordModal } from './ResetPasswordModal.tsx';
 type UserFilters = { q: string | undefined; role: string | undefined; status: string | undefined };
 
 export function UsersPage() {
-  const { query, setFilter, pagination } = usePagedList<typeof userPage, UserFilters>(usersPath, userPage, {
+  const list = usePagedList<typeof userPage, UserFilters>(usersPath, userPage, {
     q: undefined,
     role: undefined,
     status: undefined,
@@ -131,45 +119,33 @@ export function UsersPage() {
     <Card
       title="用户管理"
       extra={
-        query.data?.abilities.includes('create') && (
+        list.query.data?.abilities.includes('create') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             新建用户
           </Button>
         )
       }
     >
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          placeholder="用户名或姓名"
-          allowClear
-          style={{ width: 240 }}
-          onSearch={(value) => setFilter('q', value.trim() || undefined)}
-        />
-        <Select
-          placeholder="全部角色"
-          allowClear
-          style={{ width: 160 }}
-          options={roleOptions}
-          onChange={(value: string | undefined) => setFilter('role', value)}
-        />
-        <Select
-          placeholder="全部状态"
-          allowClear
-          style={{ width: 120 }}
-          options={optionsOf(userStatusLabels)}
-          onChange={(value: string | undefined) => setFilter('status', value)}
-        />
-      </Space>
-      {query.isError && (
-        <Alert type="error" showIcon title={errorMessage(query.error)} style={{ marginBottom: 16 }} />
-      )}
-      <Table<UserView>
-        rowKey="id"
+      <PagedTable
+        list={list}
         columns={columns}
-        dataSource={query.data?.items}
-        loading={query.isFetching}
-        pagination={pagination(query.data?.total)}
-        scroll={{ x: 'max-content' }}
+        filters={
+          <>
+            <SearchFilter placeholder="用户名或姓名" width={240} onSearch={(v) => list.setFilter('q', v)} />
+            <SelectFilter
+              placeholder="全部角色"
+              width={160}
+              options={roleOptions}
+              onChange={(v) => list.setFilter('role', v)}
+            />
+            <SelectFilter
+              placeholder="全部状态"
+              width={120}
+              options={optionsOf(userStatusLabels)}
+              onChange={(v) => list.setFilter('status', v)}
+            />
+          </>
+        }
       />
       <CreateUserModal
         open={creating}
