@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { pageOf, pageQuery } from '../../platform/http/contract.ts';
+import { pageOf, pageQuery, withAbilities } from '../../platform/http/contract.ts';
 import { roleSchema } from '../../platform/auth/contract.ts';
-
-const withAbilities = { abilities: z.array(z.string()).describe('调用者对此记录可执行的操作') };
 
 export const userView = z.object({
   id: z.uuid(),
@@ -64,66 +62,9 @@ export const resetPasswordBody = z.object({
   password: z.string().min(8, '密码至少 8 位').max(64),
 });
 
-export const purchaserLevel = z.enum(['county', 'township', 'village']);
-export const purchaserView = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  level: purchaserLevel,
-  levelLabel: z.string(),
-  parentId: z.uuid().nullable(),
-  parentName: z.string().nullable(),
-  regionCode: z.string(),
-  creditCode: z.string().nullable(),
-  financeUnit: z.string().nullable(),
-  contactName: z.string().nullable(),
-  contactPhone: z.string().nullable(),
-  status: z.enum(['active', 'inactive']),
-  ...withAbilities,
-});
-export const purchaserPage = pageOf(purchaserView);
-export const purchaserListQuery = pageQuery.extend({
-  q: z.string().trim().max(64).optional(),
-  level: purchaserLevel.optional(),
-});
-
-export const supplierView = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  creditCode: z.string(),
-  legalRepresentative: z.string(),
-  size: z.enum(['large', 'medium', 'small', 'micro']),
-  sizeLabel: z.string(),
-  regionCode: z.string(),
-  contactName: z.string().nullable(),
-  contactPhone: z.string().nullable(),
-  status: z.enum(['pending', 'approved', 'rejected']),
-  createdAt: z.string(),
-  ...withAbilities,
-});
-export const supplierPage = pageOf(supplierView);
-export const supplierListQuery = pageQuery.extend({
-  q: z.string().trim().max(64).optional(),
-  status: z.enum(['pending', 'approved', 'rejected']).optional(),
-});
-
-export const expertView = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  idNumber: z.string().describe('身份证号，对无需知悉的角色已脱敏'),
-  phone: z.string().describe('对无需知悉的角色已脱敏'),
-  titleLevel: z.enum(['senior', 'intermediate']),
-  titleName: z.string(),
-  years: z.number().int(),
-  employer: z.string(),
-  specialties: z.array(z.object({ code: z.string(), name: z.string() })),
-  status: z.enum(['pending', 'active', 'suspended', 'removed']),
-  ...withAbilities,
-});
-export const expertPage = pageOf(expertView);
-export const expertListQuery = pageQuery.extend({
-  q: z.string().trim().max(64).optional(),
-  specialty: z.string().max(32).optional().describe('专业代码，含下级专业'),
-});
+export * from './purchasers/contract.ts';
+export * from './suppliers/contract.ts';
+export * from './experts/contract.ts';
 
 export const centreView = z.object({
   name: z.string(),

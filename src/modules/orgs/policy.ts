@@ -1,4 +1,3 @@
-import { CENTRE_ROLES, SUPERVISOR_ROLES, type Role } from '../../platform/auth/actor.ts';
 import { definePolicy, type Grant } from '../../platform/auth/policy.ts';
 
 interface UserRecord {
@@ -16,18 +15,7 @@ export const userPolicy = definePolicy<UserRecord>()('user', {
   viewPersonalData: ['admin'],
 });
 
-const REGISTRY_READERS: readonly Role[] = [...CENTRE_ROLES, ...SUPERVISOR_ROLES];
-
-export const purchaserPolicy = definePolicy<never>()('purchaser', {
-  list: REGISTRY_READERS,
-});
-
-export const supplierPolicy = definePolicy<never>()('supplier', {
-  list: REGISTRY_READERS,
-});
-
-/** Experts' identity numbers and phones are shown in full only to the administrator who maintains the pool. */
-export const expertPolicy = definePolicy<never>()('expert', {
-  list: REGISTRY_READERS,
-  viewPersonalData: ['admin'],
-});
+export { REGISTRY_READERS } from './registry-readers.ts';
+export { purchaserPolicy } from './purchasers/policy.ts';
+export { supplierPolicy } from './suppliers/policy.ts';
+export { expertPolicy } from './experts/policy.ts';

@@ -5,20 +5,16 @@ import { errorBody, idParams } from '../../platform/http/contract.ts';
 import type { App } from '../../platform/http/server.ts';
 import {
   createUserBody,
-  expertListQuery,
-  expertPage,
-  purchaserListQuery,
-  purchaserPage,
   resetPasswordBody,
-  supplierListQuery,
-  supplierPage,
   updateUserBody,
   userListQuery,
   userPage,
   userView,
 } from './contract.ts';
-import { expertPolicy, purchaserPolicy, supplierPolicy, userPolicy } from './policy.ts';
-import { listExperts, listPurchasers, listSuppliers } from './queries.ts';
+import { userPolicy } from './policy.ts';
+import { expertRoutes } from './experts/routes.ts';
+import { purchaserRoutes } from './purchasers/routes.ts';
+import { supplierRoutes } from './suppliers/routes.ts';
 import { createUser, listUsers, resetPassword, updateUser } from './users.ts';
 
 export function orgRoutes(app: App, deps: { db: Db }): void {
@@ -80,43 +76,7 @@ export function orgRoutes(app: App, deps: { db: Db }): void {
       return reply.status(204).send(null);
     },
   );
-  app.get(
-    '/api/purchasers',
-    {
-      config: { access: access(purchaserPolicy, 'list') },
-      schema: {
-        tags: ['采购单位'],
-        summary: '采购单位列表',
-        querystring: purchaserListQuery,
-        response: { 200: purchaserPage },
-      },
-    },
-    (req) => listPurchasers(db, req.ctx, req.query),
-  );
-  app.get(
-    '/api/suppliers',
-    {
-      config: { access: access(supplierPolicy, 'list') },
-      schema: {
-        tags: ['供应商'],
-        summary: '供应商列表',
-        querystring: supplierListQuery,
-        response: { 200: supplierPage },
-      },
-    },
-    (req) => listSuppliers(db, req.ctx, req.query),
-  );
-  app.get(
-    '/api/experts',
-    {
-      config: { access: access(expertPolicy, 'list') },
-      schema: {
-        tags: ['评审专家'],
-        summary: '专家库列表',
-        querystring: expertListQuery,
-        response: { 200: expertPage },
-      },
-    },
-    (req) => listExperts(db, req.ctx, req.query),
-  );
+  purchaserRoutes(app, deps);
+  supplierRoutes(app, deps);
+  expertRoutes(app, deps);
 }

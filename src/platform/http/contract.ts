@@ -29,6 +29,9 @@ export function pageOf<T extends z.ZodType>(item: T) {
   });
 }
 
+/** Every record a response returns carries what the caller may do with it. */
+export const withAbilities = { abilities: z.array(z.string()).describe('调用者对此记录可执行的操作') };
+
 export const idParams = z.object({ id: z.uuid() });
 
 export const healthResponse = z.object({

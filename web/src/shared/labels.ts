@@ -19,6 +19,7 @@ export const expertStatusLabels = {
   active: '在库',
   suspended: '暂停',
   removed: '已出库',
+  rejected: '未通过',
 } as const;
 export const titleLevelLabels = { senior: '高级', intermediate: '中级' } as const;
 
