@@ -19,6 +19,8 @@ const MATRIX: Record<string, readonly ActorRole[]> = Object.assign(
 );
 const ALL: ActorRole[] = ['public', ...ROLES];
 
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
 const fill = (url: string): string =>
   url.replace(':id', '00000000-0000-4000-8000-000000000000').replace(':hash', 'a'.repeat(64));
 
@@ -42,7 +44,7 @@ describe('role × route matrix', () => {
       for (const role of ALL) {
         const c = role === 'public' ? await h.client() : await h.signedIn(role);
         const res = await c.request({
-          method: method === 'POST' ? 'POST' : method === 'PATCH' ? 'PATCH' : 'GET',
+          method: METHODS.find((m) => m === method) ?? 'GET',
           url: fill(url),
           ...(method === 'GET' ? {} : { payload: {} }),
         });

@@ -30,13 +30,16 @@ export const supplierProfileFields = z.object({
   name: z.string().trim().min(2, '请输入供应商名称').max(100),
   legalRepresentative: z.string().trim().min(1, '请输入法定代表人').max(40),
   size: supplierSize.describe('中小企业声明函中的企业规模'),
-  prisonEnterprise: z.boolean().default(false).describe('监狱企业（视同小微企业）'),
-  disabledWelfareUnit: z.boolean().default(false).describe('残疾人福利性单位（视同小微企业）'),
+  prisonEnterprise: z.boolean().describe('监狱企业（视同小微企业）'),
+  disabledWelfareUnit: z.boolean().describe('残疾人福利性单位（视同小微企业）'),
   regionCode: z.string().regex(/^\d{6}$/, '行政区划码应为 6 位数字'),
-  businessScope: z.string().trim().max(2000).nullable().default(null),
+  businessScope: z.string().trim().max(2000).nullable(),
 });
 
 export const supplierRegistrationBody = supplierProfileFields.extend({
+  prisonEnterprise: z.boolean().default(false).describe('监狱企业（视同小微企业）'),
+  disabledWelfareUnit: z.boolean().default(false).describe('残疾人福利性单位（视同小微企业）'),
+  businessScope: z.string().trim().max(2000).nullable().default(null),
   creditCode: z.string().trim().toUpperCase().describe('统一社会信用代码，校验第 18 位校验码'),
   address: z.string().trim().max(200).nullable().default(null),
   contactName: z.string().trim().min(1, '请输入联系人').max(40),
@@ -68,7 +71,14 @@ export const supplierPersonInput = z
     name: z.string().trim().min(1).max(100),
     idNumber: z.string().trim().toUpperCase().nullable().default(null),
     creditCode: z.string().trim().toUpperCase().nullable().default(null),
-    shareBasisPoints: z.number().int().min(0).max(10000).nullable().default(null).describe('持股比例，万分之一'),
+    shareBasisPoints: z
+      .number()
+      .int()
+      .min(0)
+      .max(10000)
+      .nullable()
+      .default(null)
+      .describe('持股比例，万分之一'),
   })
   .refine((p) => (p.kind === 'person' ? p.idNumber !== null : p.creditCode !== null), {
     message: '自然人须填写身份证号，机构须填写统一社会信用代码',
@@ -122,13 +132,18 @@ export const supplierReviewBody = z
 
 export const sanctionBody = z
   .object({
-    kind: z.enum(['dishonest', 'debarred']).describe('dishonest 失信被执行人等；debarred 禁止参加政府采购活动'),
+    kind: z
+      .enum(['dishonest', 'debarred'])
+      .describe('dishonest 失信被执行人等；debarred 禁止参加政府采购活动'),
     reason: z.string().trim().min(2).max(500),
     source: z.string().trim().min(2).max(200).describe('处罚决定书文号或名单来源'),
     startsOn: day,
     endsOn: day.nullable().default(null),
   })
-  .refine((b) => b.endsOn === null || b.endsOn >= b.startsOn, { message: '结束日期不能早于开始日期', path: ['endsOn'] });
+  .refine((b) => b.endsOn === null || b.endsOn >= b.startsOn, {
+    message: '结束日期不能早于开始日期',
+    path: ['endsOn'],
+  });
 
 const sanctionView = z.object({
   id: z.uuid(),
@@ -181,7 +196,12 @@ export const supplierDetail = supplierPublicView.extend({
   contacts: z.array(contactInput),
   qualifications: z.array(qualificationInput.extend({ expired: z.boolean() })),
   reviews: z.array(
-    z.object({ decision: z.string(), reason: z.string().nullable(), at: z.string(), reviewer: z.string().nullable() }),
+    z.object({
+      decision: z.string(),
+      reason: z.string().nullable(),
+      at: z.string(),
+      reviewer: z.string().nullable(),
+    }),
   ),
   createdAt: z.string(),
 });

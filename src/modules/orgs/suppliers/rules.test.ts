@@ -16,9 +16,14 @@ describe('countsAsSmallOrMicro (财库〔2020〕46号 第十六条)', () => {
     { size: 'large', prison: false, disabled: false, expected: false },
     { size: 'large', prison: true, disabled: false, expected: true },
     { size: 'medium', prison: false, disabled: true, expected: true },
-  ] as const)('$size prison=$prison disabled=$disabled → $expected', ({ size, prison, disabled, expected }) => {
-    expect(countsAsSmallOrMicro({ size, prisonEnterprise: prison, disabledWelfareUnit: disabled })).toBe(expected);
-  });
+  ] as const)(
+    '$size prison=$prison disabled=$disabled → $expected',
+    ({ size, prison, disabled, expected }) => {
+      expect(countsAsSmallOrMicro({ size, prisonEnterprise: prison, disabledWelfareUnit: disabled })).toBe(
+        expected,
+      );
+    },
+  );
 });
 
 describe('sanctionsInForce', () => {
@@ -51,10 +56,9 @@ describe('reviewedFieldsChanged', () => {
   it('names the reviewed fields whose value changes, ignoring equal and absent ones', () => {
     expect(reviewedFieldsChanged(before, { name: '甲公司', size: 'micro' })).toEqual(['size']);
     expect(reviewedFieldsChanged(before, {})).toEqual([]);
-    expect(reviewedFieldsChanged(before, { legalRepresentative: '李四', businessScope: '软件开发' })).toEqual([
-      'legalRepresentative',
-      'businessScope',
-    ]);
+    expect(reviewedFieldsChanged(before, { legalRepresentative: '李四', businessScope: '软件开发' })).toEqual(
+      ['legalRepresentative', 'businessScope'],
+    );
   });
 });
 

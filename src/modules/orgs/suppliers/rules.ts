@@ -74,3 +74,14 @@ export function nextStatusAfter(
 export function shanghaiDay(instant: Date): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(instant);
 }
+
+export const SUPPLIER_STATUS_LABELS: Record<SupplierStatus, string> = {
+  pending: '待审核',
+  approved: '已通过',
+  rejected: '已驳回',
+};
+
+export const SANCTION_KIND_LABELS: Record<SanctionPeriod['kind'], string> = {
+  dishonest: '失信被执行人',
+  debarred: '禁止参加政府采购活动',
+};
