@@ -365,3 +365,4 @@ export const expertReviews = pgTable(
 export type PurchaserRow = typeof purchasers.$inferSelect;
 export type SupplierRow = typeof suppliers.$inferSelect;
 export type ExpertRow = typeof experts.$inferSelect;
+export type IntermediaryRow = typeof intermediaries.$inferSelect;
