@@ -30,8 +30,12 @@ export default tseslint.config(
     files: ['src/platform/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [platformMayNotImportModules] }] },
   },
-  {
-    files: ['src/modules/**/*.ts'],
+  ...[
+    // A module's own folder, and the area folders inside it: the other module is one or two levels up.
+    { files: ['src/modules/*/*.ts'], up: '\\.\\./' },
+    { files: ['src/modules/*/*/**/*.ts'], up: '\\.\\./\\.\\./' },
+  ].map(({ files, up }) => ({
+    files,
     rules: {
       'no-restricted-imports': [
         'error',
@@ -42,7 +46,7 @@ export default tseslint.config(
               message: 'Modules never import the composition root or the CLI.',
             },
             {
-              regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!(index|contract)\\.ts$)',
+              regex: `^${up}(?!\\.\\.)[^/]+/(?!(index|contract)\\.ts$)`,
               message:
                 'Import another module only through its index.ts (its public face) or its contract.ts.',
             },
@@ -50,7 +54,7 @@ export default tseslint.config(
         },
       ],
     },
-  },
+  })),
   {
     files: ['web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
