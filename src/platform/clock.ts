@@ -18,3 +18,11 @@ export function fixedClock(start: Date): Clock & { advance(ms: number): void; se
     },
   };
 }
+
+/**
+ * The Asia/Shanghai calendar day of an instant, as YYYY-MM-DD: legal periods, leave and sanctions are
+ * reckoned in local days, whatever the server's own time zone.
+ */
+export function shanghaiDay(instant: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(instant);
+}

@@ -100,12 +100,40 @@ export interface DemoAccount {
   binding: DemoBinding | null;
 }
 
+/** Dated history rows name their expert by its unique demo name, like accounts do. */
+export interface DemoEmployment {
+  expertName: string;
+  employer: string;
+  startedOn: string;
+  endedOn: string | null;
+}
+export interface DemoLeave {
+  expertName: string;
+  startsOn: string;
+  endsOn: string;
+  reason: string;
+}
+export interface DemoExpertReview {
+  expertName: string;
+  projectRef: string;
+  specialtyCode: string;
+  reviewedOn: string;
+  rating: number | null;
+}
+export interface DemoExpertHistory {
+  employments: DemoEmployment[];
+  leaves: DemoLeave[];
+  reviews: DemoExpertReview[];
+}
+
 export interface DemoData {
   centre: DemoCentre;
   specialties: DemoSpecialty[];
   purchasers: DemoPurchaser[];
   suppliers: DemoSupplier[];
   experts: DemoExpert[];
+  /** Employments, leaves and a year of reviews, dated back from the day the demo is loaded. */
+  expertHistory: DemoExpertHistory;
   accounts: readonly DemoAccount[];
 }
 
@@ -839,15 +867,145 @@ function experts(g: Gen): DemoExpert[] {
   return out;
 }
 
-export function demoData(seed: string = DEMO_SEED): DemoData {
+/* ------------------------------------------------------------------------------------------------------------ */
+/* Expert history: what the pool coverage report reads                                                          */
+/* ------------------------------------------------------------------------------------------------------------ */
+
+/** The day the tests load the demo on; the CLI passes the real day so the last 12 months are always filled. */
+export const DEMO_REFERENCE_DAY = '2026-03-02';
+
+/** YYYY-MM-DD plus n days (negative: earlier), in calendar days with no time zone. */
+export function addDays(day: string, n: number): string {
+  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+/**
+ * Projects a year brings per leaf specialty: roads, school buildings and cost reviews dominate a county's
+ * purchasing, as in seed 000's project list; a hospital buys imaging equipment once or twice a year.
+ */
+const DEMAND_WEIGHTS: Readonly<Record<string, number>> = {
+  B0101: 14,
+  B0102: 6,
+  B0201: 9,
+  B0202: 4,
+  B0301: 7,
+  B0302: 3,
+  B0401: 4,
+  B0402: 3,
+  B0501: 9,
+  B0502: 3,
+  C0301: 4,
+  C0302: 2,
+  A0301: 3,
+  A0302: 3,
+  A0303: 2,
+  A0201: 5,
+  A0202: 3,
+  A0203: 3,
+  C0101: 2,
+  C0102: 2,
+  A0401: 3,
+  A0402: 4,
+  A0403: 4,
+  C0501: 3,
+  C0502: 1,
+  C0801: 4,
+  C0802: 3,
+};
+const LEAVE_REASONS = words('外出培训 病假 出国访学 产假 援疆挂职 借调省厅');
+const PAST_EMPLOYER_PERCENT = 40;
+const CURRENT_LEAVES = 7;
+const PAST_LEAVES = 6;
+
+/**
+ * From a stream of its own, so the people generated above stay exactly as they were before history existed.
+ * Former employers come from the expert's own field, many of them demo purchasers and suppliers, and most left
+ * within the last 3 years: that is what 条例9 recusal bites on, and why some specialties come out short.
+ */
+function expertHistory(seed: string, pool: readonly DemoExpert[], today: string): DemoExpertHistory {
+  const g = new Gen(seededRng(`${seed}:expert-history`));
+  const employments: DemoEmployment[] = [];
+  for (const e of pool) {
+    const profile = EXPERT_PROFILES.find((p) => p.leaves.includes(at(e.specialtyCodes, 0)));
+    const former = (profile?.employers ?? []).filter((name) => name !== e.employer);
+    if (former.length > 0 && g.chance(PAST_EMPLOYER_PERCENT)) {
+      const startedOn = addDays(today, -g.int(60, 1400));
+      const endedOn = addDays(startedOn, -g.int(1, 40));
+      employments.push({ expertName: e.name, employer: e.employer, startedOn, endedOn: null });
+      employments.push({
+        expertName: e.name,
+        employer: g.pick(former),
+        startedOn: addDays(endedOn, -365 * g.int(2, 10) - g.int(0, 300)),
+        endedOn,
+      });
+    } else {
+      const yearsThere = g.int(1, Math.max(1, Math.min(e.years, 20)));
+      employments.push({
+        expertName: e.name,
+        employer: e.employer,
+        startedOn: addDays(today, -365 * yearsThere - g.int(0, 300)),
+        endedOn: null,
+      });
+    }
+  }
+
+  const active = pool.filter((e) => e.status === 'active');
+  const leaves: DemoLeave[] = [];
+  for (const e of g.sample(active, CURRENT_LEAVES + PAST_LEAVES)) {
+    const current = leaves.length < CURRENT_LEAVES;
+    const startsOn = addDays(today, current ? -g.int(0, 20) : -g.int(60, 330));
+    leaves.push({
+      expertName: e.name,
+      startsOn,
+      endsOn: addDays(startsOn, g.int(14, current ? 90 : 40)),
+      reason: g.pick(LEAVE_REASONS),
+    });
+  }
+
+  const leafWeights = Object.entries(DEMAND_WEIGHTS).flatMap(([code, w]) => Array<string>(w).fill(code));
+  const projects = Array.from({ length: leafWeights.length }, () => ({
+    code: g.pick(leafWeights),
+    reviewedOn: addDays(today, -g.int(1, 364)),
+  })).sort((a, b) => (a.reviewedOn < b.reviewedOn ? -1 : a.reviewedOn > b.reviewedOn ? 1 : 0));
+  const numbers = new Map<string, number>();
+  const reviews: DemoExpertReview[] = [];
+  for (const p of projects) {
+    const year = p.reviewedOn.slice(0, 4);
+    const n = (numbers.get(year) ?? 0) + 1;
+    numbers.set(year, n);
+    const projectRef = `YLZC-${year}-${pad(n, 3)}`;
+    const eligible = active.filter((e) => e.specialtyCodes.includes(p.code));
+    for (const e of g.sample(eligible, 5)) {
+      // Ratings trail the review by a few weeks: the newest sittings are not yet rated.
+      const rated = p.reviewedOn < addDays(today, -21);
+      reviews.push({
+        expertName: e.name,
+        projectRef,
+        specialtyCode: p.code,
+        reviewedOn: p.reviewedOn,
+        rating: rated ? g.pick([3, 4, 4, 4, 5, 5]) : null,
+      });
+    }
+  }
+  return { employments, leaves, reviews };
+}
+
+export function demoData(seed: string = DEMO_SEED, today: string = DEMO_REFERENCE_DAY): DemoData {
   const g = new Gen(seededRng(seed));
   for (const account of DEMO_ACCOUNTS) g.reserveName(account.displayName);
+  const centre = { ...CENTRE };
+  const specialtyList = specialties();
+  const purchaserList = purchasers(g);
+  const supplierList = suppliers(g);
+  const expertList = experts(g);
   return {
-    centre: { ...CENTRE },
-    specialties: specialties(),
-    purchasers: purchasers(g),
-    suppliers: suppliers(g),
-    experts: experts(g),
+    centre,
+    specialties: specialtyList,
+    purchasers: purchaserList,
+    suppliers: supplierList,
+    experts: expertList,
+    expertHistory: expertHistory(seed, expertList, today),
     accounts: DEMO_ACCOUNTS,
   };
 }

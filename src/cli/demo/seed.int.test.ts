@@ -4,12 +4,17 @@ import { alias } from 'drizzle-orm/pg-core';
 import { freshDatabase } from '../../../test/support/database.ts';
 import {
   centres,
+  expertEmployments,
+  expertLeaves,
+  expertReviews,
   experts,
   expertSpecialties,
   purchasers,
   specialties,
   suppliers,
 } from '../../modules/orgs/tables.ts';
+import { poolCoverageReport } from '../../modules/orgs/experts/queries.ts';
+import { systemActor } from '../../platform/auth/actor.ts';
 import { verifyPassword } from '../../platform/auth/passwords.ts';
 import { users } from '../../platform/auth/tables.ts';
 import { verifyAudit } from '../../platform/audit/log.ts';
@@ -53,6 +58,9 @@ describe('seedDemo', () => {
       suppliers: data.suppliers.length,
       experts: data.experts.length,
       expertSpecialties: data.experts.reduce((sum, e) => sum + e.specialtyCodes.length, 0),
+      expertEmployments: data.expertHistory.employments.length,
+      expertLeaves: data.expertHistory.leaves.length,
+      expertReviews: data.expertHistory.reviews.length,
       users: DEMO_ACCOUNTS.length,
     };
     expect(first.created).toBe(true);
@@ -64,6 +72,9 @@ describe('seedDemo', () => {
       suppliers: await n(db.select({ n: count() }).from(suppliers)),
       experts: await n(db.select({ n: count() }).from(experts)),
       expertSpecialties: await n(db.select({ n: count() }).from(expertSpecialties)),
+      expertEmployments: await n(db.select({ n: count() }).from(expertEmployments)),
+      expertLeaves: await n(db.select({ n: count() }).from(expertLeaves)),
+      expertReviews: await n(db.select({ n: count() }).from(expertReviews)),
       users: await n(db.select({ n: count() }).from(users)),
     }).toEqual(expected);
   });
@@ -143,8 +154,29 @@ describe('seedDemo', () => {
     expect(last?.done).toBe(last?.total);
     expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b));
     expect(new Set(progress.map((p) => p.label))).toEqual(
-      new Set(['采购中心', '专业分类', '采购单位', '供应商', '评审专家', '账号']),
+      new Set(['采购中心', '专业分类', '采购单位', '供应商', '评审专家', '评审记录', '账号']),
     );
+  });
+
+  it('gives the pool coverage report something real: a year of demand and thin specialties', async () => {
+    const ctx = { actor: systemActor('test'), requestId: null, clock };
+    const report = await poolCoverageReport(database.db, ctx, {});
+    expect(report.asOf).toBe('2026-03-02');
+    const flagged = report.rows.filter((r) => r.flagged);
+    console.info(
+      flagged
+        .slice(0, 6)
+        .map(
+          (r) =>
+            `${r.code} ${r.name}: 可抽 ${r.available}, 最多回避 ${r.worstCaseRecused}（${r.worstCaseParty ?? '—'}）, ` +
+            `余 ${r.drawable}, 近12月 ${r.draws} 个项目, 压力 ${r.demandPressure ?? '—'}`,
+        )
+        .join('\n'),
+    );
+    expect(flagged.length).toBeGreaterThan(0);
+    expect(flagged.some((r) => r.worstCaseRecused > 0 && r.available >= 7)).toBe(true);
+    expect(report.rows.find((r) => r.code === 'B')).toMatchObject({ flagged: false });
+    expect(report.rows.reduce((sum, r) => sum + (r.leaf ? r.draws : 0), 0)).toBeGreaterThan(60);
   });
 
   it('does nothing the second time', async () => {

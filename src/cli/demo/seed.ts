@@ -8,6 +8,9 @@ import { sql } from 'drizzle-orm';
 import '../../modules/orgs/events.ts';
 import {
   centres,
+  expertEmployments,
+  expertLeaves,
+  expertReviews,
   experts,
   expertSpecialties,
   purchasers,
@@ -17,6 +20,7 @@ import {
   type PurchaserRow,
   type SupplierRow,
 } from '../../modules/orgs/tables.ts';
+import { shanghaiDay } from '../../modules/orgs/experts/rules.ts';
 import { systemActor, type RequestContext } from '../../platform/auth/actor.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { users } from '../../platform/auth/tables.ts';
@@ -41,6 +45,9 @@ export interface SeedDemoCounts {
   suppliers: number;
   experts: number;
   expertSpecialties: number;
+  expertEmployments: number;
+  expertLeaves: number;
+  expertReviews: number;
   users: number;
   auditEvents: number;
 }
@@ -61,6 +68,9 @@ const NOTHING: SeedDemoCounts = {
   suppliers: 0,
   experts: 0,
   expertSpecialties: 0,
+  expertEmployments: 0,
+  expertLeaves: 0,
+  expertReviews: 0,
   users: 0,
   auditEvents: 0,
 };
@@ -90,7 +100,9 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
   if (await hasCentre(database.db)) return { created: false, counts: NOTHING };
 
   const seed = opts.seed ?? DEMO_SEED;
-  const data = demoData(seed);
+  // History is dated back from the day of loading, so the coverage report always has a full last year.
+  const data = demoData(seed, shanghaiDay(opts.clock.now()));
+  const history = data.expertHistory;
   // One scrypt hash for every account: hashing each would cost ~50 ms apiece for the same password.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const ctx: RequestContext = { actor: systemActor('cli:seed'), requestId: null, clock: opts.clock };
@@ -101,6 +113,7 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
     data.purchasers.length +
     data.suppliers.length +
     data.experts.length +
+    history.reviews.length +
     data.accounts.length;
   let done = 0;
   const progress = (n: number, label: string): void => {
@@ -178,6 +191,8 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
 
     const expertRows: ExpertRow[] = [];
     let expertSpecialtyCount = 0;
+    let employmentCount = 0;
+    let leaveCount = 0;
     for (const batch of chunks(data.experts, BATCH)) {
       const withIds = batch.map((e) => ({ ...e, id: randomUUID() }));
       const rows = await tx
@@ -203,10 +218,28 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
       );
       await tx.insert(expertSpecialties).values(links);
       expertSpecialtyCount += links.length;
+      const idOf = new Map(withIds.map((e) => [e.name, e.id]));
+      const ofBatch = <T extends { expertName: string }>(xs: readonly T[]) =>
+        xs.flatMap(({ expertName, ...rest }) => {
+          const id = idOf.get(expertName);
+          return id ? [{ ...rest, expertId: id }] : [];
+        });
+      const jobs = ofBatch(history.employments);
+      const jobRows = jobs.length ? await tx.insert(expertEmployments).values(jobs).returning() : [];
+      const leaves = ofBatch(history.leaves);
+      const leaveRows = leaves.length ? await tx.insert(expertLeaves).values(leaves).returning() : [];
+      employmentCount += jobRows.length;
+      leaveCount += leaveRows.length;
       const codesOf = new Map<string, string[]>(withIds.map((e) => [e.id, e.specialtyCodes]));
       for (const row of rows) {
-        // Specialties have no audit action of their own; they are part of what registering an expert records.
-        const after = { ...row, specialtyCodes: codesOf.get(row.id) ?? [] };
+        // Specialties, employments and leaves have no audit action of their own; they are part of what
+        // registering an expert records.
+        const after = {
+          ...row,
+          specialtyCodes: codesOf.get(row.id) ?? [],
+          employments: jobRows.filter((j) => j.expertId === row.id),
+          leaves: leaveRows.filter((l) => l.expertId === row.id),
+        };
         await audit({ action: 'expert.created', entityType: 'expert', entityId: row.id, after });
       }
       expertRows.push(...rows);
@@ -215,6 +248,22 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
 
     const supplierId = resolver(new Map(supplierRows.map((r) => [r.name, r.id])), 'supplier');
     const expertId = resolver(new Map(expertRows.map((r) => [r.name, r.id])), 'expert');
+
+    // A year of review sittings, imported as history: one expert.rated event per expert carries its rows.
+    const reviewRows: (typeof expertReviews.$inferSelect)[] = [];
+    for (const batch of chunks(history.reviews, BATCH * 4)) {
+      const rows = await tx
+        .insert(expertReviews)
+        .values(batch.map(({ expertName, ...r }) => ({ ...r, expertId: expertId(expertName) })))
+        .returning();
+      reviewRows.push(...rows);
+      progress(rows.length, '评审记录');
+    }
+    const reviewsOf = new Map<string, typeof reviewRows>();
+    for (const r of reviewRows) reviewsOf.set(r.expertId, [...(reviewsOf.get(r.expertId) ?? []), r]);
+    for (const [id, rows] of reviewsOf) {
+      await audit({ action: 'expert.rated', entityType: 'expert', entityId: id, after: { imported: rows } });
+    }
     const bound = (
       binding: DemoBinding | null,
       kind: DemoBinding['kind'],
@@ -249,6 +298,9 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
       suppliers: supplierRows.length,
       experts: expertRows.length,
       expertSpecialties: expertSpecialtyCount,
+      expertEmployments: employmentCount,
+      expertLeaves: leaveCount,
+      expertReviews: reviewRows.length,
       users: userRows.length,
       auditEvents: auditEvents + 1,
     };

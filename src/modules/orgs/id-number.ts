@@ -17,15 +17,21 @@ export function idNumberCheckChar(first17: string): string {
   return CHECK_CHARS[sum % 11] ?? '';
 }
 
-/** True when the number has the right shape, a real calendar birth date and the right check character. */
-export function idNumberValid(id: string): boolean {
-  if (!/^[0-9]{17}[0-9X]$/.test(id)) return false;
+/** What is wrong with an ID number, in Chinese, or null when it is valid. */
+export function idNumberProblem(id: string): string | null {
+  if (!/^[0-9]{17}[0-9X]$/.test(id)) return '身份证号应为 18 位：17 位数字加 1 位校验码（数字或大写 X）';
   const year = Number(id.slice(6, 10));
   const month = Number(id.slice(10, 12));
   const day = Number(id.slice(12, 14));
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return false;
+    return '身份证号中的出生日期不存在';
   }
-  return idNumberCheckChar(id.slice(0, 17)) === id[17];
+  const expected = idNumberCheckChar(id.slice(0, 17));
+  return id[17] === expected ? null : `身份证号校验码应为“${expected}”，实际为“${id[17]}”`;
+}
+
+/** True when the number has the right shape, a real calendar birth date and the right check character. */
+export function idNumberValid(id: string): boolean {
+  return idNumberProblem(id) === null;
 }

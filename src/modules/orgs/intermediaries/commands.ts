@@ -7,7 +7,7 @@ import { abilities, authorize, can } from '../../../platform/auth/policy.ts';
 import { AppError, conflict, notFound } from '../../../platform/errors.ts';
 import { likeTerm, oneOf, type Page } from '../queries.ts';
 import { creditCodeProblem } from '../rules.ts';
-import { shanghaiDay } from '../suppliers/rules.ts';
+import { shanghaiDay } from '../../../platform/clock.ts';
 import { intermediaries, qualifications, registryReviews, type IntermediaryRow } from '../tables.ts';
 import type {
   intermediaryListQuery,

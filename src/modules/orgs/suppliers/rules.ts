@@ -70,10 +70,7 @@ export function nextStatusAfter(
   }
 }
 
-/** The Asia/Shanghai calendar day of an instant, as YYYY-MM-DD. */
-export function shanghaiDay(instant: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(instant);
-}
+export { shanghaiDay } from '../../../platform/clock.ts';
 
 export const SUPPLIER_STATUS_LABELS: Record<SupplierStatus, string> = {
   pending: '待审核',
