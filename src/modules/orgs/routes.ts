@@ -13,6 +13,8 @@ import {
 } from './contract.ts';
 import { userPolicy } from './policy.ts';
 import { expertRoutes } from './experts/routes.ts';
+import { intermediaryRoutes } from './intermediaries/routes.ts';
+import { importRoutes } from './import/routes.ts';
 import { purchaserRoutes } from './purchasers/routes.ts';
 import { supplierRoutes } from './suppliers/routes.ts';
 import { createUser, listUsers, resetPassword, updateUser } from './users.ts';
@@ -79,4 +81,6 @@ export function orgRoutes(app: App, deps: { db: Db }): void {
   purchaserRoutes(app, deps);
   supplierRoutes(app, deps);
   expertRoutes(app, deps);
+  intermediaryRoutes(app, deps);
+  importRoutes(app, deps);
 }
