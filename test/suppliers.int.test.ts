@@ -340,3 +340,22 @@ describe('sanctions', () => {
     expect(backwards.json()).toMatchObject({ code: 'VALIDATION_FAILED', path: 'body.endsOn' });
   });
 });
+
+describe('abilities', () => {
+  it('the session tells a supplier it may update its own record; review is offered only while pending', async () => {
+    const s = await registered();
+    const session = (await s.request({ method: 'GET', url: '/api/auth/session' })).json();
+    expect(session.abilities.supplier).toEqual(expect.arrayContaining(['update', 'read']));
+    const agent = await h.signedIn('agent');
+    const pending = (await agent.request({ method: 'GET', url: `/api/suppliers/${s.supplier.id}` })).json();
+    expect(pending.abilities).toContain('review');
+    const approved = (
+      await agent.request({
+        method: 'POST',
+        url: `/api/suppliers/${s.supplier.id}/review`,
+        payload: { decision: 'approved' },
+      })
+    ).json();
+    expect(approved.abilities).not.toContain('review');
+  });
+});

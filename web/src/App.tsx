@@ -10,10 +10,17 @@ import { LoginPage } from './features/auth/LoginPage.tsx';
 import { RequireSession } from './features/auth/RequireSession.tsx';
 import { sessionKey } from './features/auth/session.ts';
 import { ExpertsPage } from './features/orgs/ExpertsPage.tsx';
+import { IntermediariesPage } from './features/orgs/IntermediariesPage.tsx';
+import { MySupplierPage } from './features/orgs/MySupplierPage.tsx';
+import { PurchaserDetailPage } from './features/orgs/PurchaserDetailPage.tsx';
 import { PurchasersPage } from './features/orgs/PurchasersPage.tsx';
+import { SupplierDetailPage } from './features/orgs/SupplierDetailPage.tsx';
 import { SuppliersPage } from './features/orgs/SuppliersPage.tsx';
 import { UsersPage } from './features/orgs/UsersPage.tsx';
+import { IntermediaryDirectoryPage } from './features/portal/IntermediaryDirectoryPage.tsx';
+import { IntermediaryRegisterPage } from './features/portal/IntermediaryRegisterPage.tsx';
 import { PortalPage } from './features/portal/PortalPage.tsx';
+import { SupplierRegisterPage } from './features/portal/SupplierRegisterPage.tsx';
 import { DashboardPage } from './features/workspace/DashboardPage.tsx';
 import { NotFoundPage, RequireAbility } from './features/workspace/RequireAbility.tsx';
 import { WorkspaceLayout } from './features/workspace/WorkspaceLayout.tsx';
@@ -51,6 +58,9 @@ export function App() {
       <Routes>
         <Route path="/" element={<PortalPage />} />
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/register/supplier" element={<SupplierRegisterPage />} />
+        <Route path="/intermediaries" element={<IntermediaryDirectoryPage />} />
+        <Route path="/intermediaries/register" element={<IntermediaryRegisterPage />} />
         <Route
           path="/app"
           element={
@@ -62,7 +72,13 @@ export function App() {
           <Route index element={<DashboardPage />} />
           <Route path="users" element={guarded('user', 'list', <UsersPage />)} />
           <Route path="purchasers" element={guarded('purchaser', 'list', <PurchasersPage />)} />
+          {/* A purchaser reads its own unit without the list ability: the server answers for the record. */}
+          <Route path="purchasers/:id" element={<PurchaserDetailPage />} />
           <Route path="suppliers" element={guarded('supplier', 'list', <SuppliersPage />)} />
+          <Route path="suppliers/:id" element={guarded('supplier', 'readPublic', <SupplierDetailPage />)} />
+          {/* The server's answer for /api/suppliers/me guards this page (see MySupplierPage). */}
+          <Route path="my-supplier" element={<MySupplierPage />} />
+          <Route path="intermediaries" element={guarded('intermediary', 'listAll', <IntermediariesPage />)} />
           <Route path="experts" element={guarded('expert', 'list', <ExpertsPage />)} />
           <Route path="audit" element={guarded('audit', 'list', <AuditPage />)} />
           <Route path="password" element={guarded('session', 'changePassword', <ChangePasswordPage />)} />

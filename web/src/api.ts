@@ -63,13 +63,15 @@ function withQuery(path: string, query: RequestOptions['query']): string {
 async function send(url: string, method: Method, body: unknown): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body (a file upload) sets its own multipart content type, boundary included.
+  const multipart = body instanceof FormData;
+  if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
   try {
     return await fetch(url, {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? null : JSON.stringify(body),
+      body: body === undefined ? null : multipart ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, { code: 'NETWORK_ERROR', message: '无法连接服务器，请检查网络后重试' });
@@ -139,6 +141,13 @@ export async function api<S extends z.ZodType>(
     throw new ApiError(res.status, { code: 'RESPONSE_INVALID', message: '服务器返回的数据格式不符合约定' });
   }
   return parsed.data;
+}
+
+/** Uploads one file as multipart field `file`; the answer is checked like any other. */
+export function apiUpload<S extends z.ZodType>(path: string, schema: S, file: File): Promise<z.infer<S>> {
+  const form = new FormData();
+  form.append('file', file);
+  return api(path, schema, { method: 'POST', body: form });
 }
 
 /** A request answered with 204 No Content. */

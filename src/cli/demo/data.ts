@@ -605,7 +605,7 @@ function at<T>(xs: readonly T[], i: number): T {
   return x;
 }
 
-class Gen {
+export class Gen {
   private readonly names = new Set<string>();
   private readonly phones = new Set<string>();
   private readonly codes = new Set<string>();

@@ -154,7 +154,7 @@ describe('seedDemo', () => {
     expect(last?.done).toBe(last?.total);
     expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b));
     expect(new Set(progress.map((p) => p.label))).toEqual(
-      new Set(['采购中心', '专业分类', '采购单位', '供应商', '评审专家', '评审记录', '账号']),
+      new Set(['采购中心', '专业分类', '采购单位', '供应商', '中介机构', '评审专家', '评审记录', '账号']),
     );
   });
 

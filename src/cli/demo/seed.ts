@@ -14,19 +14,25 @@ import {
   experts,
   expertSpecialties,
   purchasers,
+  intermediaries,
+  qualifications,
   specialties,
+  supplierBankAccounts,
+  supplierPeople,
   suppliers,
+  supplierSanctions,
   type ExpertRow,
   type PurchaserRow,
   type SupplierRow,
 } from '../../modules/orgs/tables.ts';
-import { shanghaiDay } from '../../modules/orgs/experts/rules.ts';
+import { shanghaiDay } from '../../platform/clock.ts';
 import { systemActor, type RequestContext } from '../../platform/auth/actor.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { users } from '../../platform/auth/tables.ts';
 import { appendAudit } from '../../platform/audit/log.ts';
 import type { AuditEvent } from '../../platform/audit/events.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { demoRegistries } from './registries.ts';
 import type { Database, Tx } from '../../platform/db/client.ts';
 import { DEMO_PASSWORD, DEMO_SEED, demoData, type DemoBinding } from './data.ts';
 
@@ -43,6 +49,11 @@ export interface SeedDemoCounts {
   specialties: number;
   purchasers: number;
   suppliers: number;
+  supplierPeople: number;
+  supplierBankAccounts: number;
+  supplierSanctions: number;
+  qualifications: number;
+  intermediaries: number;
   experts: number;
   expertSpecialties: number;
   expertEmployments: number;
@@ -66,6 +77,11 @@ const NOTHING: SeedDemoCounts = {
   specialties: 0,
   purchasers: 0,
   suppliers: 0,
+  supplierPeople: 0,
+  supplierBankAccounts: 0,
+  supplierSanctions: 0,
+  qualifications: 0,
+  intermediaries: 0,
   experts: 0,
   expertSpecialties: 0,
   expertEmployments: 0,
@@ -102,6 +118,7 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
   const seed = opts.seed ?? DEMO_SEED;
   // History is dated back from the day of loading, so the coverage report always has a full last year.
   const data = demoData(seed, shanghaiDay(opts.clock.now()));
+  const registries = demoRegistries(seed, data);
   const history = data.expertHistory;
   // One scrypt hash for every account: hashing each would cost ~50 ms apiece for the same password.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -112,6 +129,7 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
     data.specialties.length +
     data.purchasers.length +
     data.suppliers.length +
+    registries.intermediaries.length +
     data.experts.length +
     history.reviews.length +
     data.accounts.length;
@@ -177,17 +195,76 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
     }
 
     const supplierRows: SupplierRow[] = [];
+    const profileOf = new Map(registries.supplierProfiles.map((p) => [p.supplierName, p]));
+    const profileCounts = { people: 0, bankAccounts: 0, qualifications: 0, sanctions: 0 };
     for (const batch of chunks(data.suppliers, BATCH)) {
       const rows = await tx
         .insert(suppliers)
-        .values(batch.map((sp) => ({ ...sp, id: randomUUID(), createdAt: now })))
+        .values(
+          batch.map((sp) => ({
+            ...sp,
+            id: randomUUID(),
+            reviewedAt: sp.status === 'pending' ? null : now,
+            createdAt: now,
+          })),
+        )
         .returning();
       for (const row of rows) {
-        await audit({ action: 'supplier.created', entityType: 'supplier', entityId: row.id, after: row });
+        const profile = profileOf.get(row.name);
+        if (!profile) throw new Error(`demo supplier without profile: ${row.name}`);
+        const supplierId = row.id;
+        const own = <T extends object>(xs: readonly T[]) => xs.map((x) => ({ ...x, supplierId }));
+        if (profile.people.length) await tx.insert(supplierPeople).values(own(profile.people));
+        if (profile.bankAccounts.length)
+          await tx.insert(supplierBankAccounts).values(own(profile.bankAccounts));
+        if (profile.qualifications.length)
+          await tx.insert(qualifications).values(own(profile.qualifications));
+        if (profile.sanctions.length) {
+          await tx
+            .insert(supplierSanctions)
+            .values(own(profile.sanctions).map((x) => ({ ...x, recordedAt: now })));
+        }
+        profileCounts.people += profile.people.length;
+        profileCounts.bankAccounts += profile.bankAccounts.length;
+        profileCounts.qualifications += profile.qualifications.length;
+        profileCounts.sanctions += profile.sanctions.length;
+        // The profile's lists have no audit action of their own: they are part of what registering records.
+        const { supplierName: _name, ...lists } = profile;
+        await audit({
+          action: 'supplier.created',
+          entityType: 'supplier',
+          entityId: row.id,
+          after: { ...row, ...lists },
+        });
       }
       supplierRows.push(...rows);
       progress(rows.length, '供应商');
     }
+
+    const intermediaryRows = await tx
+      .insert(intermediaries)
+      .values(
+        registries.intermediaries.map(({ qualifications: _q, ...i }) => ({
+          ...i,
+          reviewedAt: i.status === 'approved' ? now : null,
+          createdAt: now,
+        })),
+      )
+      .returning();
+    for (const row of intermediaryRows) {
+      const spec = registries.intermediaries.find((i) => i.name === row.name);
+      const quals = spec?.qualifications ?? [];
+      if (quals.length)
+        await tx.insert(qualifications).values(quals.map((q) => ({ ...q, intermediaryId: row.id })));
+      profileCounts.qualifications += quals.length;
+      await audit({
+        action: 'intermediary.registered',
+        entityType: 'intermediary',
+        entityId: row.id,
+        after: { ...row, qualifications: quals },
+      });
+    }
+    progress(intermediaryRows.length, '中介机构');
 
     const expertRows: ExpertRow[] = [];
     let expertSpecialtyCount = 0;
@@ -296,6 +373,11 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
       specialties: data.specialties.length,
       purchasers: purchaserRows.length,
       suppliers: supplierRows.length,
+      supplierPeople: profileCounts.people,
+      supplierBankAccounts: profileCounts.bankAccounts,
+      supplierSanctions: profileCounts.sanctions,
+      qualifications: profileCounts.qualifications,
+      intermediaries: intermediaryRows.length,
       experts: expertRows.length,
       expertSpecialties: expertSpecialtyCount,
       expertEmployments: employmentCount,

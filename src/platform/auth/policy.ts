@@ -17,15 +17,35 @@ export interface Policy<R, A extends string> {
 /** Every policy defined, so the session can tell the UI all the caller's abilities at once. */
 const registry: { entity: string; collection(actor: Actor): string[] }[] = [];
 
+export interface PolicyOptions<R> {
+  /**
+   * The record an account owns, if any (a supplier account's supplier, a purchaser's unit): the session
+   * reports what the caller may do on it too, so the UI can offer "my record" pages.
+   */
+  own?: (actor: UserActor) => R | null;
+}
+
 export function definePolicy<R>() {
-  return <const A extends string>(entity: string, rules: Record<A, readonly Grant<R>[]>): Policy<R, A> => {
+  return <const A extends string>(
+    entity: string,
+    rules: Record<A, readonly Grant<R>[]>,
+    options: PolicyOptions<R> = {},
+  ): Policy<R, A> => {
     const policy: Policy<R, A> = { entity, rules };
-    registry.push({ entity, collection: (actor) => abilities(actor, policy) });
+    registry.push({
+      entity,
+      collection: (actor) => {
+        const general = abilities(actor, policy);
+        const owned = actor.kind === 'user' ? options.own?.(actor) : null;
+        if (owned === null || owned === undefined) return general;
+        return [...new Set([...general, ...abilities(actor, policy, owned)])];
+      },
+    });
     return policy;
   };
 }
 
-/** Per entity, the actions the actor may perform without reference to a particular record. */
+/** Per entity, the actions the actor may perform in general or on the record it owns. */
 export function collectionAbilities(actor: Actor): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const entry of registry) {

@@ -12,23 +12,25 @@ export function NewPasswordFields({
   schema,
   extra,
   mismatch,
+  label = '新密码',
 }: {
   name: string;
+  label?: string;
   schema: z.ZodType;
   extra?: ReactNode;
   mismatch: string;
 }) {
   return (
     <>
-      <Form.Item label="新密码" name={name} required rules={[zodRule(schema)]} extra={extra}>
+      <Form.Item label={label} name={name} required rules={[zodRule(schema)]} extra={extra}>
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Form.Item
-        label="确认新密码"
+        label={`确认${label}`}
         name="confirmPassword"
         required
         dependencies={[name]}
-        rules={[{ required: true, message: '请再次输入新密码' }, sameAs(name, mismatch)]}
+        rules={[{ required: true, message: `请再次输入${label}` }, sameAs(name, mismatch)]}
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>

@@ -21,6 +21,25 @@ export const expertStatusLabels = {
   removed: '已出库',
   rejected: '未通过',
 } as const;
+/** Intermediary statuses for the filter; each row carries its own `statusLabel` from the server. */
+export const intermediaryStatusLabels = {
+  pending: '待审核',
+  approved: '已入驻',
+  rejected: '已驳回',
+} as const;
+export const supplierPersonRoleLabels = {
+  shareholder: '股东',
+  controller: '实际控制人',
+  director: '董事',
+  manager: '高级管理人员',
+} as const;
+export const personKindLabels = { person: '自然人', organisation: '机构' } as const;
+/** For the sanction form's picker; recorded sanctions carry their own `kindLabel`. */
+export const sanctionKindLabels = { dishonest: '失信被执行人', debarred: '禁止参加政府采购活动' } as const;
+export const reviewDecisionLabels: Record<string, string | undefined> = {
+  approved: '通过',
+  rejected: '驳回',
+};
 export const titleLevelLabels = { senior: '高级', intermediate: '中级' } as const;
 
 export const statusColors: Record<string, string> = {

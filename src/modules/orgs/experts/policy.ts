@@ -14,16 +14,20 @@ const ownRecord: Grant<ExpertRecord> = { role: 'expert', when: (actor, e) => act
  * maintains the pool, and to the expert itself. Reviewing applications and managing the pool's statuses is the
  * centre's decision (admin, director); agents, who run the draws, record how an expert did on a review.
  */
-export const expertPolicy = definePolicy<ExpertRecord>()('expert', {
-  list: REGISTRY_READERS,
-  /** 网上申请 by a visitor without an account: the application creates the account (as supplier registration). */
-  apply: ['public'],
-  view: [...REGISTRY_READERS, ownRecord],
-  viewOwn: ['expert'],
-  viewPersonalData: ['admin', ownRecord],
-  update: [ownRecord],
-  review: ['admin', 'director'],
-  changeStatus: ['admin', 'director'],
-  rate: ['agent', 'admin'],
-  coverage: REGISTRY_READERS,
-});
+export const expertPolicy = definePolicy<ExpertRecord>()(
+  'expert',
+  {
+    list: REGISTRY_READERS,
+    /** 网上申请 by a visitor without an account: the application creates the account (as supplier registration). */
+    apply: ['public'],
+    view: [...REGISTRY_READERS, ownRecord],
+    viewOwn: ['expert'],
+    viewPersonalData: ['admin', ownRecord],
+    update: [ownRecord],
+    review: ['admin', 'director'],
+    changeStatus: ['admin', 'director'],
+    rate: ['agent', 'admin'],
+    coverage: REGISTRY_READERS,
+  },
+  { own: (actor) => (actor.expertId ? { id: actor.expertId } : null) },
+);

@@ -64,7 +64,9 @@ async function present(db: Db, ctx: RequestContext, rows: IntermediaryRow[]): Pr
       status,
       statusLabel: INTERMEDIARY_STATUS_LABELS[status],
       reviewNote: r.reviewNote,
-      abilities: abilities(ctx.actor, intermediaryPolicy),
+      abilities: abilities(ctx.actor, intermediaryPolicy).filter(
+        (a) => a !== 'review' || status === 'pending',
+      ),
     };
   });
 }

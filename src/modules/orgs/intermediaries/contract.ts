@@ -49,3 +49,6 @@ export const intermediaryListQuery = pageQuery.extend({
   category: serviceCategory.optional(),
   status: z.enum(['pending', 'approved', 'rejected']).optional(),
 });
+
+/** Chinese labels for the UI's pickers and filters. */
+export { INTERMEDIARY_STATUS_LABELS, SERVICE_CATEGORIES, SERVICE_CATEGORY_CODES } from './rules.ts';

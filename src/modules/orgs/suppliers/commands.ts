@@ -172,7 +172,10 @@ async function present(db: Db | Tx, ctx: RequestContext, row: SupplierRow): Prom
     statusLabel: SUPPLIER_STATUS_LABELS[status],
     sanctions,
     barred: sanctions.some((s) => s.inForce),
-    abilities: abilities(ctx.actor, supplierPolicy, { id: row.id }),
+    // Only a pending record awaits a decision; the UI offers 审核 where the server would accept one.
+    abilities: abilities(ctx.actor, supplierPolicy, { id: row.id }).filter(
+      (a) => a !== 'review' || status === 'pending',
+    ),
   };
   if (!can(ctx.actor, supplierPolicy, 'read', { id: row.id })) return { ...base, detail: false };
 

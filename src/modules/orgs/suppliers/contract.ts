@@ -211,3 +211,12 @@ export const supplierReadResponse = z.discriminatedUnion('detail', [
   supplierPublicView.extend({ detail: z.literal(false) }),
   supplierDetail.extend({ detail: z.literal(true) }),
 ]);
+
+/** Chinese labels for the UI's pickers and tables. */
+export {
+  PERSON_KIND_LABELS,
+  PERSON_ROLE_LABELS,
+  REVIEW_DECISION_LABELS,
+  SANCTION_KIND_LABELS,
+  SUPPLIER_STATUS_LABELS,
+} from './rules.ts';

@@ -82,3 +82,18 @@ export const SANCTION_KIND_LABELS: Record<SanctionPeriod['kind'], string> = {
   dishonest: '失信被执行人',
   debarred: '禁止参加政府采购活动',
 };
+
+export const PERSON_ROLE_LABELS = {
+  shareholder: '股东',
+  controller: '实际控制人',
+  director: '董事',
+  manager: '高级管理人员',
+} as const;
+
+export const PERSON_KIND_LABELS = { person: '自然人', organisation: '机构' } as const;
+
+export const REVIEW_DECISION_LABELS = {
+  approved: '通过',
+  rejected: '驳回',
+  resubmitted: '重新提交',
+} as const;

@@ -1,16 +1,26 @@
-import { Card, Tag, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Tag, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
 import { purchaserPage } from '../../../../src/modules/orgs/contract.ts';
 import { PURCHASER_LEVEL_LABELS } from '../../../../src/modules/orgs/contract.ts';
 import { monospace } from '../../shared/format.ts';
 import { optionsOf, orgStatusLabels, statusColors } from '../../shared/labels.ts';
 import { PagedTable, SearchFilter, SelectFilter } from '../../shared/PagedTable.tsx';
 import { usePagedList } from '../../shared/usePagedList.ts';
-import type { PurchaserView } from './api.ts';
+import { purchasersKey, type PurchaserView } from './api.ts';
+import { PurchaserFormModal } from './PurchaserFormModal.tsx';
 
 const dash = (v: string | null) => v ?? '—';
 
 const columns: TableColumnsType<PurchaserView> = [
-  { title: '单位名称', dataIndex: 'name', key: 'name' },
+  {
+    title: '单位名称',
+    dataIndex: 'name',
+    key: 'name',
+    render: (v: string, p: PurchaserView) => <Link to={`/app/purchasers/${p.id}`}>{v}</Link>,
+  },
   { title: '级别', dataIndex: 'levelLabel', key: 'level' },
   { title: '上级单位', dataIndex: 'parentName', key: 'parentName', render: dash },
   {
@@ -37,9 +47,30 @@ export function PurchasersPage() {
     q: undefined,
     level: undefined,
   });
+  const [adding, setAdding] = useState(false);
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
 
   return (
-    <Card title="采购单位">
+    <Card
+      title="采购单位"
+      extra={
+        list.query.data?.abilities.includes('create') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            新增单位
+          </Button>
+        )
+      }
+    >
+      <PurchaserFormModal
+        open={adding}
+        onClose={() => setAdding(false)}
+        onSaved={(saved) => {
+          setAdding(false);
+          void queryClient.invalidateQueries({ queryKey: purchasersKey });
+          void navigate(`/app/purchasers/${saved.id}`);
+        }}
+      />
       <PagedTable
         list={list}
         columns={columns}

@@ -1,15 +1,21 @@
-import { Card, Tag, type TableColumnsType } from 'antd';
+import { Card, Segmented, Tag, type TableColumnsType } from 'antd';
+import { Link } from 'react-router-dom';
 import { supplierPage } from '../../../../src/modules/orgs/contract.ts';
 import { formatTime, monospace } from '../../shared/format.ts';
 import { optionsOf, statusColors, supplierStatusLabels } from '../../shared/labels.ts';
-import { PagedTable, SearchFilter, SelectFilter } from '../../shared/PagedTable.tsx';
+import { PagedTable, SearchFilter } from '../../shared/PagedTable.tsx';
 import { usePagedList } from '../../shared/usePagedList.ts';
 import type { SupplierView } from './api.ts';
 
 const dash = (v: string | null) => v ?? '—';
 
 const columns: TableColumnsType<SupplierView> = [
-  { title: '供应商名称', dataIndex: 'name', key: 'name' },
+  {
+    title: '供应商名称',
+    dataIndex: 'name',
+    key: 'name',
+    render: (v: string, s: SupplierView) => <Link to={`/app/suppliers/${s.id}`}>{v}</Link>,
+  },
   {
     title: '统一社会信用代码',
     dataIndex: 'creditCode',
@@ -45,11 +51,12 @@ export function SuppliersPage() {
         filters={
           <>
             <SearchFilter placeholder="供应商名称" width={260} onSearch={(v) => list.setFilter('q', v)} />
-            <SelectFilter
-              placeholder="全部审核状态"
-              width={150}
-              options={optionsOf(supplierStatusLabels)}
-              onChange={(v) => list.setFilter('status', v)}
+            {/* All by default; 待审核 is one click away for the reviewers. */}
+            <Segmented<string>
+              data-testid="supplier-status-filter"
+              value={list.filters.status ?? ''}
+              options={[{ value: '', label: '全部' }, ...optionsOf(supplierStatusLabels)]}
+              onChange={(v) => list.setFilter('status', v || undefined)}
             />
           </>
         }

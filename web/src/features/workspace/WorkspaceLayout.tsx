@@ -2,6 +2,8 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   DashboardOutlined,
+  IdcardOutlined,
+  SolutionOutlined,
   KeyOutlined,
   LogoutOutlined,
   ShopOutlined,
@@ -31,6 +33,13 @@ export const navEntries: readonly NavEntry[] = [
   { path: '/app/purchasers', label: '采购单位', icon: <ApartmentOutlined />, needs: ['purchaser', 'list'] },
   { path: '/app/suppliers', label: '供应商', icon: <ShopOutlined />, needs: ['supplier', 'list'] },
   { path: '/app/experts', label: '评审专家', icon: <TeamOutlined />, needs: ['expert', 'list'] },
+  {
+    path: '/app/intermediaries',
+    label: '中介机构',
+    icon: <SolutionOutlined />,
+    needs: ['intermediary', 'listAll'],
+  },
+  { path: '/app/my-supplier', label: '本单位资料', icon: <IdcardOutlined />, needs: ['supplier', 'update'] },
   { path: '/app/audit', label: '审计日志', icon: <AuditOutlined />, needs: ['audit', 'list'] },
   { path: '/app/password', label: '修改密码', icon: <KeyOutlined />, needs: ['session', 'changePassword'] },
 ];
