@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -55,7 +55,7 @@ async function tamper(seq: number): Promise<void> {
 
 describe('zhengcai CLI', () => {
   it('answers --help for every command', async () => {
-    for (const args of [[], ['serve'], ['migrate'], ['seed'], ['audit'], ['audit', 'verify']]) {
+    for (const args of [[], ['serve'], ['migrate'], ['seed'], ['import'], ['audit'], ['audit', 'verify']]) {
       const r = await zhengcai(...args, '--help');
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('Usage: zhengcai');
@@ -79,6 +79,24 @@ describe('zhengcai CLI', () => {
     const json = await zhengcai('audit', 'verify', '--json');
     expect(JSON.parse(json.stdout).firstBroken).toMatchObject({ seq: 42, reason: 'hash' });
   }, 180_000);
+
+  it('imports purchaser units from CSV, and imports nothing when a row is wrong', async () => {
+    const header = '单位名称,级别,上级乡镇,行政区划代码,统一社会信用代码,财政归口单位,联系人,联系电话,地址';
+    const good = `${header}\n青石乡人民政府,乡镇,,150439,,青石乡财政所,赵青,13904760001,青石乡政府院内\n青石乡前进村民委员会,村级,青石乡人民政府,150439,,青石乡财政所,钱进,13904760002,前进村\n`;
+    const bad = `${header}\n白石乡人民政府,乡镇,,150439,,,,,\n白石乡无主村民委员会,村级,不存在的乡,150439,,,,,\n`;
+    const goodFile = path.join(dataDir, 'good.csv');
+    const badFile = path.join(dataDir, 'bad.csv');
+    await writeFile(goodFile, good);
+    await writeFile(badFile, bad);
+    const refused = await zhengcai('import', 'purchasers', badFile);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/第 3 行 上级乡镇/);
+    const dry = await zhengcai('import', 'purchasers', goodFile, '--dry-run');
+    expect(dry.stdout).toContain('校验通过（未写入）：2 行');
+    const done = await zhengcai('import', 'purchasers', goodFile);
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain('已导入：2 行，新建 2 条');
+  }, 120_000);
 
   it('migrate reports the version', async () => {
     const r = await zhengcai('migrate');

@@ -1,6 +1,10 @@
 import { Command, Option } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { buildApp, packageRoot, version, webDistDir } from '../app.ts';
+import { IMPORT_KINDS, importRegistry, KIND_LABELS } from '../modules/orgs/index.ts';
+import { systemActor } from '../platform/auth/actor.ts';
 import { loadConfig, type Config } from '../platform/config.ts';
 import { openDatabase, type Database } from '../platform/db/client.ts';
 import { migrationStatus, runMigrations } from '../platform/db/migrations.ts';
@@ -129,6 +133,44 @@ program
     }
     console.log(`已载入演示中心。演示账号（密码均为 ${DEMO_PASSWORD}）：`);
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(14)} ${a.displayName}`);
+  });
+
+program
+  .command('import')
+  .description('从 Excel（.xlsx）或 CSV 批量导入采购单位、供应商或专家：任一行有误则全部不导入')
+  .argument('<kind>', `导入类别：${IMPORT_KINDS.join(' | ')}`)
+  .argument('<file>', '.xlsx 或 .csv 文件（模板可在平台“数据导入”页下载）')
+  .option('--dry-run', '只校验，不写入')
+  .action(async (kind: string, file: string, opts: { dryRun?: boolean }) => {
+    const k = IMPORT_KINDS.find((x) => x === kind);
+    if (!k) throw new Error(`导入类别应为 ${IMPORT_KINDS.join('、')} 之一`);
+    const config = loadConfig();
+    setAuditHashAlgorithm(config.auditHash);
+    const database = await openMigrated(config);
+    const bar = progressBar(`导入${KIND_LABELS[k]}`);
+    try {
+      const outcome = await importRegistry(
+        database.db,
+        { actor: systemActor('cli:import'), requestId: null, clock: systemClock },
+        k,
+        { bytes: await readFile(file), name: path.basename(file) },
+        { dryRun: opts.dryRun ?? false, onProgress: (phase, done, total) => bar.update(done, total, phase) },
+      );
+      bar.stop();
+      if (outcome.ok) {
+        console.log(
+          `${opts.dryRun ? '校验通过（未写入）' : '已导入'}：${outcome.rowCount} 行，新建 ${outcome.created} 条；文件 SHA-256 ${outcome.fileHash}`,
+        );
+      } else {
+        console.error(`有 ${outcome.errorCount} 处错误，未导入任何记录：`);
+        for (const e of outcome.errors) console.error(`  第 ${e.row} 行 ${e.column}：${e.message}`);
+        if (outcome.truncated) console.error(`  ……（仅列出前 ${outcome.errors.length} 处）`);
+        process.exitCode = 1;
+      }
+    } finally {
+      bar.stop();
+      await database.close();
+    }
   });
 
 const audit = program.command('audit').description('审计日志');
