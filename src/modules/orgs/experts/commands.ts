@@ -10,6 +10,7 @@ import type { RequestContext } from '../../../platform/auth/actor.ts';
 import { authorize } from '../../../platform/auth/policy.ts';
 import { hashPassword, passwordProblem } from '../../../platform/auth/passwords.ts';
 import { users } from '../../../platform/auth/tables.ts';
+import { recordReview } from '../reviews.ts';
 import { badRequest, conflict, notFound } from '../../../platform/errors.ts';
 import type {
   addEmploymentBody,
@@ -35,7 +36,6 @@ import {
   expertReviews,
   experts,
   expertSpecialties,
-  registryReviews,
   specialties,
   type ExpertRow,
 } from '../tables.ts';
@@ -234,14 +234,7 @@ export async function reviewExpert(
       .where(and(eq(experts.id, id), eq(experts.status, before.status)))
       .returning();
     if (!after) throw conflict('EXPERT_CHANGED', '专家记录已被他人修改，请刷新后重试');
-    await tx.insert(registryReviews).values({
-      entityType: 'expert',
-      entityId: id,
-      decision: body.decision,
-      reason,
-      reviewerId: actorUserId(ctx),
-      at: ctx.clock.now(),
-    });
+    await recordReview(tx, ctx, { type: 'expert', id }, body.decision, reason);
     await appendAudit(tx, ctx, {
       action: 'expert.reviewed',
       entityType: 'expert',
@@ -379,16 +372,15 @@ export async function updateOwnExpert(
         .values(newCodes.map((code) => ({ expertId: id, specialtyCode: code })));
     }
     if (resubmit) {
-      await tx.insert(registryReviews).values({
-        entityType: 'expert',
-        entityId: id,
-        decision: 'resubmitted',
-        reason: [titleChanged ? '职称变更' : null, specialtiesChanged ? '评审专业变更' : null]
+      await recordReview(
+        tx,
+        ctx,
+        { type: 'expert', id },
+        'resubmitted',
+        [titleChanged ? '职称变更' : null, specialtiesChanged ? '评审专业变更' : null]
           .filter((x) => x !== null)
           .join('、'),
-        reviewerId: actorUserId(ctx),
-        at: ctx.clock.now(),
-      });
+      );
     }
     await appendAudit(tx, ctx, {
       action: 'expert.updated',

@@ -5,10 +5,11 @@ import { appendAudit } from '../../../platform/audit/log.ts';
 import type { RequestContext } from '../../../platform/auth/actor.ts';
 import { abilities, authorize, can } from '../../../platform/auth/policy.ts';
 import { AppError, conflict, notFound } from '../../../platform/errors.ts';
+import { recordReview } from '../reviews.ts';
 import { likeTerm, oneOf, type Page } from '../queries.ts';
 import { creditCodeProblem } from '../rules.ts';
 import { shanghaiDay } from '../../../platform/clock.ts';
-import { intermediaries, qualifications, registryReviews, type IntermediaryRow } from '../tables.ts';
+import { intermediaries, qualifications, type IntermediaryRow } from '../tables.ts';
 import type {
   intermediaryListQuery,
   intermediaryRegistrationBody,
@@ -160,14 +161,7 @@ export async function reviewIntermediary(
       .where(eq(intermediaries.id, id))
       .returning();
     if (!after) throw notFound('中介机构不存在');
-    await tx.insert(registryReviews).values({
-      entityType: 'intermediary',
-      entityId: id,
-      decision: body.decision,
-      reason: body.reason,
-      reviewerId: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
-      at: now,
-    });
+    await recordReview(tx, ctx, { type: 'intermediary', id }, body.decision, body.reason);
     await appendAudit(tx, ctx, {
       action: 'intermediary.reviewed',
       entityType: 'intermediary',

@@ -9,6 +9,7 @@ import { users } from '../../../platform/auth/tables.ts';
 import { AppError, badRequest, conflict, notFound } from '../../../platform/errors.ts';
 import { idNumberValid } from '../id-number.ts';
 import { oneOf } from '../queries.ts';
+import { recordReview } from '../reviews.ts';
 import { creditCodeProblem, SUPPLIER_SIZE_LABELS, SUPPLIER_SIZES } from '../rules.ts';
 import {
   qualifications,
@@ -260,14 +261,7 @@ async function backToReview(
   if (status !== 'approved') return status;
   const next = nextStatusAfter(status, 'changeReviewed') ?? status;
   await tx.update(suppliers).set({ status: next }).where(eq(suppliers.id, row.id));
-  await tx.insert(registryReviews).values({
-    entityType: 'supplier',
-    entityId: row.id,
-    decision: 'resubmitted',
-    reason: `供应商修改了${what}`,
-    reviewerId: null,
-    at: ctx.clock.now(),
-  });
+  await recordReview(tx, ctx, { type: 'supplier', id: row.id }, 'resubmitted', `供应商修改了${what}`);
   return next;
 }
 
@@ -295,14 +289,7 @@ export async function updateSupplier(
     // A rejected record that is corrected goes back to the queue; an approved one whose facts change does too.
     if (statusOf(before) === 'rejected') {
       await tx.update(suppliers).set({ status: 'pending' }).where(eq(suppliers.id, id));
-      await tx.insert(registryReviews).values({
-        entityType: 'supplier',
-        entityId: id,
-        decision: 'resubmitted',
-        reason: '供应商修改后重新提交',
-        reviewerId: null,
-        at: ctx.clock.now(),
-      });
+      await recordReview(tx, ctx, { type: 'supplier', id }, 'resubmitted', '供应商修改后重新提交');
     } else if (changed.length) {
       await backToReview(tx, ctx, before, changed.map((f) => FIELD_LABELS[f] ?? f).join('、'));
     }
@@ -439,14 +426,7 @@ export async function reviewSupplier(
       .where(eq(suppliers.id, id))
       .returning();
     if (!after) throw notFound('供应商不存在');
-    await tx.insert(registryReviews).values({
-      entityType: 'supplier',
-      entityId: id,
-      decision: body.decision,
-      reason: body.reason,
-      reviewerId: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
-      at: now,
-    });
+    await recordReview(tx, ctx, { type: 'supplier', id }, body.decision, body.reason);
     await appendAudit(tx, ctx, {
       action: 'supplier.reviewed',
       entityType: 'supplier',
