@@ -108,6 +108,7 @@ describe('review', () => {
     });
     expect(again.statusCode).toBe(409);
 
+    h.clock.advance(60_000);
     const contactOnly = await s.request({
       method: 'PATCH',
       url: `/api/suppliers/${s.supplier.id}`,
