@@ -432,3 +432,16 @@ describe('pool coverage report', () => {
     });
   });
 });
+
+describe('specialty classification', () => {
+  it('is public, in code order, with leaves marked', async () => {
+    const visitor = await h.client();
+    const res = await visitor.request({ method: 'GET', url: '/api/specialties' });
+    expect(res.statusCode).toBe(200);
+    const items: { code: string; parentCode: string | null; leaf: boolean }[] = res.json().items;
+    expect(items.some((i) => i.leaf) && items.some((i) => !i.leaf)).toBe(true);
+    const codes = items.map((i) => i.code);
+    expect(codes).toEqual([...codes].sort());
+    for (const i of items) expect(i.leaf).toBe(!items.some((c) => c.parentCode === i.code));
+  });
+});

@@ -1,5 +1,5 @@
 import type { ActorRole } from '../../src/platform/auth/actor.ts';
-import { CENTRE_AND_SUPERVISORS } from './roles.ts';
+import { ALL, CENTRE_AND_SUPERVISORS } from './roles.ts';
 
 /** The expert's own record: the centre and supervisors read it, the expert itself reads and edits it. */
 const SELF: ActorRole[] = ['expert'];
@@ -7,6 +7,7 @@ const SELF: ActorRole[] = ['expert'];
 export const MATRIX: Record<string, readonly ActorRole[]> = {
   'GET /api/experts': CENTRE_AND_SUPERVISORS,
   'POST /api/expert-applications': ['public'],
+  'GET /api/specialties': ALL,
   'GET /api/experts/me': SELF,
   'GET /api/experts/coverage': CENTRE_AND_SUPERVISORS,
   'GET /api/experts/:id': [...CENTRE_AND_SUPERVISORS, 'expert'],

@@ -9,7 +9,11 @@ import { ChangePasswordPage } from './features/auth/ChangePasswordPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { RequireSession } from './features/auth/RequireSession.tsx';
 import { sessionKey } from './features/auth/session.ts';
-import { ExpertsPage } from './features/orgs/ExpertsPage.tsx';
+import { ExpertCoveragePage } from './features/experts/ExpertCoveragePage.tsx';
+import { ExpertDetailPage } from './features/experts/ExpertDetailPage.tsx';
+import { ExpertsPage } from './features/experts/ExpertsPage.tsx';
+import { MyExpertPage } from './features/experts/MyExpertPage.tsx';
+import { ImportPage } from './features/imports/ImportPage.tsx';
 import { IntermediariesPage } from './features/orgs/IntermediariesPage.tsx';
 import { MySupplierPage } from './features/orgs/MySupplierPage.tsx';
 import { PurchaserDetailPage } from './features/orgs/PurchaserDetailPage.tsx';
@@ -17,6 +21,7 @@ import { PurchasersPage } from './features/orgs/PurchasersPage.tsx';
 import { SupplierDetailPage } from './features/orgs/SupplierDetailPage.tsx';
 import { SuppliersPage } from './features/orgs/SuppliersPage.tsx';
 import { UsersPage } from './features/orgs/UsersPage.tsx';
+import { ExpertApplyPage } from './features/portal/ExpertApplyPage.tsx';
 import { IntermediaryDirectoryPage } from './features/portal/IntermediaryDirectoryPage.tsx';
 import { IntermediaryRegisterPage } from './features/portal/IntermediaryRegisterPage.tsx';
 import { PortalPage } from './features/portal/PortalPage.tsx';
@@ -59,6 +64,7 @@ export function App() {
         <Route path="/" element={<PortalPage />} />
         <Route path="/login" element={<LoginPage />} />
         <Route path="/register/supplier" element={<SupplierRegisterPage />} />
+        <Route path="/apply/expert" element={<ExpertApplyPage />} />
         <Route path="/intermediaries" element={<IntermediaryDirectoryPage />} />
         <Route path="/intermediaries/register" element={<IntermediaryRegisterPage />} />
         <Route
@@ -80,6 +86,11 @@ export function App() {
           <Route path="my-supplier" element={<MySupplierPage />} />
           <Route path="intermediaries" element={guarded('intermediary', 'listAll', <IntermediariesPage />)} />
           <Route path="experts" element={guarded('expert', 'list', <ExpertsPage />)} />
+          <Route path="experts/coverage" element={guarded('expert', 'coverage', <ExpertCoveragePage />)} />
+          <Route path="experts/:id" element={guarded('expert', 'view', <ExpertDetailPage />)} />
+          {/* The server's answer for /api/experts/me guards this page (see MyExpertPage). */}
+          <Route path="my-expert" element={<MyExpertPage />} />
+          <Route path="imports" element={guarded('import', 'import', <ImportPage />)} />
           <Route path="audit" element={guarded('audit', 'list', <AuditPage />)} />
           <Route path="password" element={guarded('session', 'changePassword', <ChangePasswordPage />)} />
           <Route path="*" element={<NotFoundPage />} />

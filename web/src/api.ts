@@ -10,8 +10,10 @@ export class ApiError extends Error {
   readonly path: string | undefined;
   readonly issues: Issue[];
   readonly errorId: string | undefined;
+  /** The whole answer as sent, for errors that carry more than the common body (an import's row errors). */
+  readonly details: unknown;
 
-  constructor(status: number, body: ErrorBody) {
+  constructor(status: number, body: ErrorBody, details?: unknown) {
     super(body.message);
     this.name = 'ApiError';
     this.status = status;
@@ -19,6 +21,7 @@ export class ApiError extends Error {
     this.path = body.path;
     this.issues = body.issues ?? [];
     this.errorId = body.errorId;
+    this.details = details;
   }
 }
 
@@ -81,8 +84,9 @@ async function send(url: string, method: Method, body: unknown): Promise<Respons
 async function readError(res: Response): Promise<ApiError> {
   const fallback = { code: `HTTP_${res.status}`, message: `请求失败（HTTP ${res.status}）` };
   try {
-    const parsed = errorBody.safeParse(await res.json());
-    return new ApiError(res.status, parsed.success ? parsed.data : fallback);
+    const json: unknown = await res.json();
+    const parsed = errorBody.safeParse(json);
+    return new ApiError(res.status, parsed.success ? parsed.data : fallback, json);
   } catch {
     return new ApiError(res.status, fallback);
   }
@@ -107,17 +111,19 @@ async function refreshCsrfToken(): Promise<void> {
   }
 }
 
-async function call(path: string, options: RequestOptions): Promise<Response> {
+type Sender = (url: string, method: Method, body: unknown) => Promise<Response>;
+
+async function call(path: string, options: RequestOptions, sender: Sender = send): Promise<Response> {
   const method = options.method ?? 'GET';
   const url = withQuery(path, options.query);
   // A form can be submitted before the first session answer arrives; the token must come first.
   if (method !== 'GET' && csrfToken === null) await refreshCsrfToken();
-  let res = await send(url, method, options.body);
+  let res = await sender(url, method, options.body);
   if (!res.ok) {
     let error = await readError(res);
     if (method !== 'GET' && isCsrfRejection(error)) {
       await refreshCsrfToken();
-      res = await send(url, method, options.body);
+      res = await sender(url, method, options.body);
       if (res.ok) return res;
       error = await readError(res);
     }
@@ -148,6 +154,56 @@ export function apiUpload<S extends z.ZodType>(path: string, schema: S, file: Fi
   const form = new FormData();
   form.append('file', file);
   return api(path, schema, { method: 'POST', body: form });
+}
+
+/**
+ * A request whose body is sent with XMLHttpRequest, because fetch cannot report upload progress; `onProgress`
+ * receives 0–100. The answer is handled exactly as `send`'s.
+ */
+function sendWithProgress(onProgress: (percent: number) => void): Sender {
+  return (url, method, body) =>
+    new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open(method, url);
+      xhr.withCredentials = true;
+      xhr.setRequestHeader('accept', 'application/json');
+      if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+      xhr.upload.onprogress = (e) => {
+        if (e.lengthComputable && e.total > 0) onProgress(Math.round((e.loaded / e.total) * 100));
+      };
+      xhr.onload = () => {
+        onProgress(100);
+        const type = xhr.getResponseHeader('content-type') ?? 'application/json';
+        resolve(new Response(xhr.responseText, { status: xhr.status, headers: { 'content-type': type } }));
+      };
+      const fail = () =>
+        reject(new ApiError(0, { code: 'NETWORK_ERROR', message: '无法连接服务器，请检查网络后重试' }));
+      xhr.onerror = fail;
+      xhr.onabort = fail;
+      xhr.send(body instanceof FormData ? body : JSON.stringify(body));
+    });
+}
+
+/** Uploads one file as multipart field `file`, reporting the upload's progress (0–100). */
+export async function apiUploadWithProgress<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  file: File,
+  options: { query?: RequestOptions['query']; onProgress: (percent: number) => void },
+): Promise<z.infer<S>> {
+  const form = new FormData();
+  form.append('file', file);
+  const res = await call(
+    path,
+    { method: 'POST', body: form, query: options.query },
+    sendWithProgress(options.onProgress),
+  );
+  const parsed = schema.safeParse(await res.json());
+  if (!parsed.success) {
+    console.error(`响应不符合约定：${path}`, parsed.error.issues);
+    throw new ApiError(res.status, { code: 'RESPONSE_INVALID', message: '服务器返回的数据格式不符合约定' });
+  }
+  return parsed.data;
 }
 
 /** A request answered with 204 No Content. */

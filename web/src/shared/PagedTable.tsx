@@ -59,15 +59,18 @@ export function PagedTable<T extends object>({ list, filters, ...table }: PagedT
 export function SearchFilter({
   placeholder,
   width,
+  defaultValue,
   onSearch,
 }: {
   placeholder: string;
   width: number;
+  defaultValue?: string;
   onSearch: (value: string | undefined) => void;
 }) {
   return (
     <Input.Search
       placeholder={placeholder}
+      defaultValue={defaultValue}
       allowClear
       style={{ width }}
       onSearch={(value) => onSearch(value.trim() || undefined)}

@@ -100,3 +100,14 @@ export function blanksAsNull<T extends object>(values: T): { [K in keyof T]: Exc
     Object.entries(values).map(([k, v]) => [k, v === undefined || v === '' ? null : v]),
   ) as { [K in keyof T]: Exclude<T[K], ''> | null };
 }
+
+/** Like withoutBlanks, through nested objects and lists too (an employment inside an application). */
+export function withoutBlanksDeep<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v: unknown) => withoutBlanksDeep(v)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== undefined && v !== null && v !== '')
+      .map(([k, v]) => [k, withoutBlanksDeep(v)]),
+  ) as T;
+}

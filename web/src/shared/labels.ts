@@ -13,34 +13,19 @@ export function actorRoleLabel(role: string): string {
 
 export const userStatusLabels = { active: '正常', disabled: '已停用' } as const;
 export const orgStatusLabels = { active: '正常', inactive: '已撤销' } as const;
-export const supplierStatusLabels = { pending: '待审核', approved: '已通过', rejected: '已驳回' } as const;
+/**
+ * The experts contract exports no labels of its own (the server keeps EXPERT_STATUS_LABELS and
+ * TITLE_LEVEL_LABELS in experts/rules.ts, which the web app may not import): these copies follow its wording
+ * until the contract re-exports them.
+ */
 export const expertStatusLabels = {
   pending: '待审核',
   active: '在库',
   suspended: '暂停',
-  removed: '已出库',
+  removed: '已除名',
   rejected: '未通过',
 } as const;
-/** Intermediary statuses for the filter; each row carries its own `statusLabel` from the server. */
-export const intermediaryStatusLabels = {
-  pending: '待审核',
-  approved: '已入驻',
-  rejected: '已驳回',
-} as const;
-export const supplierPersonRoleLabels = {
-  shareholder: '股东',
-  controller: '实际控制人',
-  director: '董事',
-  manager: '高级管理人员',
-} as const;
-export const personKindLabels = { person: '自然人', organisation: '机构' } as const;
-/** For the sanction form's picker; recorded sanctions carry their own `kindLabel`. */
-export const sanctionKindLabels = { dishonest: '失信被执行人', debarred: '禁止参加政府采购活动' } as const;
-export const reviewDecisionLabels: Record<string, string | undefined> = {
-  approved: '通过',
-  rejected: '驳回',
-};
-export const titleLevelLabels = { senior: '高级', intermediate: '中级' } as const;
+export const titleLevelLabels = { senior: '高级职称', intermediate: '中级职称' } as const;
 
 export const statusColors: Record<string, string> = {
   active: 'green',
@@ -53,6 +38,11 @@ export const statusColors: Record<string, string> = {
   removed: 'default',
 };
 
-export function optionsOf(labels: Record<string, string>): { value: string; label: string }[] {
+/** A label from a contract's table, or the bare value for one the table does not know. */
+export function labelOf(labels: Readonly<Record<string, string>>, value: string): string {
+  return labels[value] ?? value;
+}
+
+export function optionsOf(labels: Readonly<Record<string, string>>): { value: string; label: string }[] {
   return Object.entries(labels).map(([value, label]) => ({ value, label }));
 }

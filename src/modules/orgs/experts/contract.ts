@@ -208,3 +208,21 @@ export const coverageReport = z.object({
   alternates: z.number().int(),
   rows: z.array(coverageRowView).describe('不足的专业在前'),
 });
+
+/** What an applicant gets back: the pending record and the account to sign in with. */
+export const expertApplicationResult = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  status: z.literal('pending'),
+  username: z.string().describe('登录后可在“我的专家信息”查看审核进度'),
+});
+
+/** The specialty classification, for pickers: every code with its parent; leaves are what experts hold. */
+export const specialtyList = z.object({
+  items: z.array(
+    z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable(), leaf: z.boolean() }),
+  ),
+});
+
+/** Chinese labels for the UI's pickers and tags. */
+export { EXPERT_STATUS_LABELS, RELATION_KIND_LABELS, TITLE_LEVEL_LABELS } from './rules.ts';

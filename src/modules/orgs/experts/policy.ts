@@ -1,3 +1,4 @@
+import { ROLES } from '../../../platform/auth/actor.ts';
 import { definePolicy, type Grant } from '../../../platform/auth/policy.ts';
 import { REGISTRY_READERS } from '../registry-readers.ts';
 
@@ -28,6 +29,8 @@ export const expertPolicy = definePolicy<ExpertRecord>()(
     changeStatus: ['admin', 'director'],
     rate: ['agent', 'admin'],
     coverage: REGISTRY_READERS,
+    /** The specialty classification is public: applicants choose from it. */
+    specialties: ['public', ...ROLES],
   },
   { own: (actor) => (actor.expertId ? { id: actor.expertId } : null) },
 );

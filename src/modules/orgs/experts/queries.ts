@@ -376,3 +376,15 @@ export async function poolCoverageReport(
     })),
   };
 }
+
+/** The whole classification in code order, each code marked leaf or not. */
+export async function listSpecialties(
+  db: Db,
+): Promise<{ items: { code: string; name: string; parentCode: string | null; leaf: boolean }[] }> {
+  const rows = await db
+    .select({ code: specialties.code, name: specialties.name, parentCode: specialties.parentCode })
+    .from(specialties)
+    .orderBy(asc(specialties.code));
+  const parents = new Set(rows.flatMap((r) => (r.parentCode ? [r.parentCode] : [])));
+  return { items: rows.map((r) => ({ ...r, leaf: !parents.has(r.code) })) };
+}

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Db } from '../../../platform/db/client.ts';
 import { access } from '../../../platform/http/access.ts';
 import { errorBody, idParams } from '../../../platform/http/contract.ts';
@@ -12,6 +11,7 @@ import {
   declareRelationBody,
   endEmploymentBody,
   expertApplicationBody,
+  expertApplicationResult,
   expertDetail,
   expertListQuery,
   expertPage,
@@ -19,6 +19,7 @@ import {
   expertReviewBody,
   expertStatusBody,
   expertUpdateBody,
+  specialtyList,
   withdrawRelationBody,
 } from './contract.ts';
 import {
@@ -35,15 +36,9 @@ import {
   withdrawRelation,
 } from './commands.ts';
 import { expertPolicy } from './policy.ts';
-import { getExpert, getMyExpert, listExperts, poolCoverageReport } from './queries.ts';
+import { getExpert, getMyExpert, listExperts, listSpecialties, poolCoverageReport } from './queries.ts';
 
 const TAGS = ['评审专家'];
-const applicationResult = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  status: z.literal('pending'),
-  username: z.string().describe('登录后可在“我的专家信息”查看审核进度'),
-});
 
 const SELF_SERVICE_RESPONSES = { 200: expertDetail, 400: errorBody, 404: errorBody, 409: errorBody };
 
@@ -70,10 +65,18 @@ export function expertRoutes(app: App, deps: { db: Db }): void {
         tags: TAGS,
         summary: '评审专家网上申请（无需登录，同时开通专家账号）',
         body: expertApplicationBody,
-        response: { 201: applicationResult, 400: errorBody, 409: errorBody },
+        response: { 201: expertApplicationResult, 400: errorBody, 409: errorBody },
       },
     },
     async (req, reply) => reply.status(201).send(await applyAsExpert(db, req.ctx, req.body)),
+  );
+  app.get(
+    '/api/specialties',
+    {
+      config: { access: access(expertPolicy, 'specialties') },
+      schema: { tags: TAGS, summary: '评审专业分类（公开）', response: { 200: specialtyList } },
+    },
+    () => listSpecialties(db),
   );
   app.get(
     '/api/experts/me',

@@ -12,6 +12,9 @@ export const TITLE_LEVEL_LABELS: Record<TitleLevel, string> = {
 
 export const EXPERT_STATUSES = ['pending', 'active', 'suspended', 'removed', 'rejected'] as const;
 export type ExpertStatus = (typeof EXPERT_STATUSES)[number];
+/** 亲属 and other declared conflicts of interest (条例9). */
+export const RELATION_KIND_LABELS = { relative: '亲属', conflict: '其他利害关系' } as const;
+
 export const EXPERT_STATUS_LABELS: Record<ExpertStatus, string> = {
   pending: '待审核',
   active: '在库',

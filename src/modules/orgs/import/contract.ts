@@ -28,3 +28,6 @@ export const importInvalidBody = z.object({
   errorCount: z.number().int().describe('错误总数（errors 最多列出 500 条）'),
   truncated: z.boolean(),
 });
+
+/** Chinese names of the registers that can be imported. */
+export { IMPORT_KINDS, KIND_LABELS } from './columns.ts';

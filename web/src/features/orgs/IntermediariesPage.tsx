@@ -3,12 +3,16 @@ import { Button, Card, Segmented, Space, Tag, type TableColumnsType } from 'antd
 import { useState } from 'react';
 import { intermediaryPage } from '../../../../src/modules/orgs/intermediaries/contract.ts';
 import { monospace } from '../../shared/format.ts';
-import { intermediaryStatusLabels, optionsOf, statusColors } from '../../shared/labels.ts';
+import {
+  INTERMEDIARY_STATUS_LABELS,
+  intermediaryReviewBody,
+} from '../../../../src/modules/orgs/intermediaries/contract.ts';
+import { optionsOf, statusColors } from '../../shared/labels.ts';
 import { PagedTable, SearchFilter, SelectFilter } from '../../shared/PagedTable.tsx';
 import { usePagedList } from '../../shared/usePagedList.ts';
 import { intermediariesPath, reviewIntermediary, type IntermediaryView } from './api.ts';
 import { ReviewModal } from './ReviewModal.tsx';
-import { useServiceCategoryOptions } from './serviceCategories.ts';
+import { serviceCategoryOptions } from './serviceCategories.ts';
 
 type Filters = { q: string | undefined; status: string | undefined; category: string | undefined };
 
@@ -53,7 +57,6 @@ export const intermediaryColumns: TableColumnsType<IntermediaryView> = [
 
 export function IntermediariesPage() {
   const queryClient = useQueryClient();
-  const categories = useServiceCategoryOptions();
   const [reviewing, setReviewing] = useState<IntermediaryView | null>(null);
   const list = usePagedList<typeof intermediaryPage, Filters>(intermediariesPath, intermediaryPage, {
     q: undefined,
@@ -93,13 +96,13 @@ export function IntermediariesPage() {
             <SearchFilter placeholder="机构名称" width={240} onSearch={(v) => list.setFilter('q', v)} />
             <Segmented<string>
               value={list.filters.status ?? ''}
-              options={[{ value: '', label: '全部' }, ...optionsOf(intermediaryStatusLabels)]}
+              options={[{ value: '', label: '全部' }, ...optionsOf(INTERMEDIARY_STATUS_LABELS)]}
               onChange={(v) => list.setFilter('status', v || undefined)}
             />
             <SelectFilter
               placeholder="全部服务类别"
               width={180}
-              options={categories}
+              options={serviceCategoryOptions}
               onChange={(v) => list.setFilter('category', v)}
             />
           </>
@@ -107,6 +110,7 @@ export function IntermediariesPage() {
       />
       <ReviewModal
         title={`审核中介机构：${reviewing?.name ?? ''}`}
+        schema={intermediaryReviewBody}
         open={reviewing !== null}
         onClose={() => setReviewing(null)}
         submit={(body) => reviewIntermediary(reviewing?.id ?? '', body)}

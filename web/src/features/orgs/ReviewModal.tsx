@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Radio } from 'antd';
-import { supplierReviewBody } from '../../../../src/modules/orgs/contract.ts';
+import type { z } from 'zod';
+import { REVIEW_DECISION_LABELS } from '../../../../src/modules/orgs/suppliers/contract.ts';
 import { errorMessage } from '../../api.ts';
 import { applyServerErrors, parseForm } from '../../shared/forms.ts';
 
-type ReviewBody = { decision: 'approved' | 'rejected'; reason: string | null };
 interface ReviewValues {
   decision?: 'approved' | 'rejected';
   reason?: string;
@@ -13,20 +13,24 @@ interface ReviewValues {
 const fields = ['decision', 'reason'];
 
 /**
- * Approve or reject a registration. The rule that a rejection needs a reason is the server's schema, checked
- * here too so the user sees it before sending.
+ * Approve or reject a registration or an application. The rule that a rejection needs a reason is the server's
+ * schema (`schema`, the route's review body), checked here too so the user sees it before sending.
  */
-export function ReviewModal({
+export function ReviewModal<S extends z.ZodType>({
   open,
   title,
+  schema,
+  rejectLabel = REVIEW_DECISION_LABELS.rejected,
   onClose,
   submit,
   onDone,
 }: {
   open: boolean;
   title: string;
+  schema: S;
+  rejectLabel?: string;
   onClose: () => void;
-  submit: (body: ReviewBody) => Promise<unknown>;
+  submit: (body: z.output<S>) => Promise<unknown>;
   onDone: () => void;
 }) {
   const [form] = Form.useForm<ReviewValues>();
@@ -62,9 +66,10 @@ export function ReviewModal({
         layout="vertical"
         disabled={mutation.isPending}
         onFinish={(values) => {
-          const body = parseForm(form, fields, supplierReviewBody, {
+          // A blank opinion is left out: the schema's default (or its "reason required" rule) decides.
+          const body = parseForm(form, fields, schema, {
             decision: values.decision,
-            reason: values.reason?.trim() ? values.reason : null,
+            reason: values.reason?.trim() ? values.reason : undefined,
           });
           if (body) mutation.mutate(body);
         }}
@@ -72,12 +77,12 @@ export function ReviewModal({
         <Form.Item label="审核结论" name="decision" rules={[{ required: true, message: '请选择审核结论' }]}>
           <Radio.Group
             options={[
-              { value: 'approved', label: '通过' },
-              { value: 'rejected', label: '驳回' },
+              { value: 'approved', label: REVIEW_DECISION_LABELS.approved },
+              { value: 'rejected', label: rejectLabel },
             ]}
           />
         </Form.Item>
-        <Form.Item label="审核意见" name="reason" extra="驳回时须说明理由">
+        <Form.Item label="审核意见" name="reason" extra={`${rejectLabel}时须说明理由`}>
           <Input.TextArea rows={3} maxLength={500} showCount />
         </Form.Item>
       </Form>

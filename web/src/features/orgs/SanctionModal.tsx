@@ -3,7 +3,8 @@ import { App, Form, Input, Modal, Select } from 'antd';
 import { sanctionBody } from '../../../../src/modules/orgs/contract.ts';
 import { errorMessage } from '../../api.ts';
 import { applyServerErrors, parseForm } from '../../shared/forms.ts';
-import { optionsOf, sanctionKindLabels } from '../../shared/labels.ts';
+import { SANCTION_KIND_LABELS } from '../../../../src/modules/orgs/suppliers/contract.ts';
+import { optionsOf } from '../../shared/labels.ts';
 import { addSanction } from './api.ts';
 
 interface SanctionValues {
@@ -65,7 +66,7 @@ export function SanctionModal({
         }}
       >
         <Form.Item label="类别" name="kind" rules={[{ required: true, message: '请选择类别' }]}>
-          <Select options={optionsOf(sanctionKindLabels)} placeholder="请选择类别" />
+          <Select options={optionsOf(SANCTION_KIND_LABELS)} placeholder="请选择类别" />
         </Form.Item>
         <Form.Item label="事由" name="reason" required>
           <Input.TextArea rows={3} maxLength={500} />

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Skeleton, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
+import { supplierReviewBody } from '../../../../src/modules/orgs/suppliers/contract.ts';
 import { errorMessage } from '../../api.ts';
 import { fetchSupplier, reviewSupplier, supplierKey, suppliersKey } from './api.ts';
 import { ReviewModal } from './ReviewModal.tsx';
@@ -50,6 +51,7 @@ export function SupplierDetailPage() {
       {record.data && <SupplierTabs record={record.data} />}
       <ReviewModal
         title="审核供应商"
+        schema={supplierReviewBody}
         open={dialog === 'review'}
         onClose={() => setDialog(null)}
         submit={(body) => reviewSupplier(id, body)}

@@ -11,7 +11,8 @@ import {
 } from '../../../../src/modules/orgs/contract.ts';
 import { errorMessage } from '../../api.ts';
 import { applyServerErrors, zodRule } from '../../shared/forms.ts';
-import { optionsOf, personKindLabels, supplierPersonRoleLabels } from '../../shared/labels.ts';
+import { PERSON_KIND_LABELS, PERSON_ROLE_LABELS } from '../../../../src/modules/orgs/suppliers/contract.ts';
+import { optionsOf } from '../../shared/labels.ts';
 import {
   replaceSupplierList,
   updateSupplier,
@@ -296,9 +297,9 @@ export function PeopleEditor({ record, onSaved }: EditorProps) {
           name: 'role',
           label: '身份',
           span: 6,
-          input: <Select options={optionsOf(supplierPersonRoleLabels)} />,
+          input: <Select options={optionsOf(PERSON_ROLE_LABELS)} />,
         },
-        { name: 'kind', label: '类型', span: 6, input: <Select options={optionsOf(personKindLabels)} /> },
+        { name: 'kind', label: '类型', span: 6, input: <Select options={optionsOf(PERSON_KIND_LABELS)} /> },
         {
           name: 'name',
           label: '名称/姓名',

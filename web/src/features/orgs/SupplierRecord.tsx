@@ -2,11 +2,11 @@ import { Alert, Descriptions, Empty, Space, Table, Tabs, Tag, Typography, type T
 import type { ReactNode } from 'react';
 import { formatTime, monospace, shortHash } from '../../shared/format.ts';
 import {
-  personKindLabels,
-  reviewDecisionLabels,
-  statusColors,
-  supplierPersonRoleLabels,
-} from '../../shared/labels.ts';
+  PERSON_KIND_LABELS,
+  PERSON_ROLE_LABELS,
+  REVIEW_DECISION_LABELS,
+} from '../../../../src/modules/orgs/suppliers/contract.ts';
+import { labelOf, statusColors } from '../../shared/labels.ts';
 import { fileUrl, type SupplierFull, type SupplierRead } from './api.ts';
 
 const dash = (v: string | null | undefined) => (v === null || v === undefined || v === '' ? '—' : v);
@@ -77,9 +77,9 @@ export const peopleColumns: TableColumnsType<Person> = [
     title: '身份',
     dataIndex: 'role',
     key: 'role',
-    render: (v: Person['role']) => supplierPersonRoleLabels[v],
+    render: (v: Person['role']) => PERSON_ROLE_LABELS[v],
   },
-  { title: '类型', dataIndex: 'kind', key: 'kind', render: (v: Person['kind']) => personKindLabels[v] },
+  { title: '类型', dataIndex: 'kind', key: 'kind', render: (v: Person['kind']) => PERSON_KIND_LABELS[v] },
   { title: '名称/姓名', dataIndex: 'name', key: 'name' },
   {
     title: '证件号/信用代码',
@@ -147,7 +147,7 @@ const reviewColumns: TableColumnsType<Review> = [
     title: '结论',
     dataIndex: 'decision',
     key: 'decision',
-    render: (v: string) => <Tag color={statusColors[v]}>{reviewDecisionLabels[v] ?? v}</Tag>,
+    render: (v: string) => <Tag color={statusColors[v]}>{labelOf(REVIEW_DECISION_LABELS, v)}</Tag>,
   },
   { title: '意见', dataIndex: 'reason', key: 'reason', render: dash },
   { title: '审核人', dataIndex: 'reviewer', key: 'reviewer', render: dash },

@@ -2,7 +2,8 @@ import { Card, Segmented, Tag, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { supplierPage } from '../../../../src/modules/orgs/contract.ts';
 import { formatTime, monospace } from '../../shared/format.ts';
-import { optionsOf, statusColors, supplierStatusLabels } from '../../shared/labels.ts';
+import { SUPPLIER_STATUS_LABELS } from '../../../../src/modules/orgs/suppliers/contract.ts';
+import { optionsOf, statusColors } from '../../shared/labels.ts';
 import { PagedTable, SearchFilter } from '../../shared/PagedTable.tsx';
 import { usePagedList } from '../../shared/usePagedList.ts';
 import type { SupplierView } from './api.ts';
@@ -30,7 +31,7 @@ const columns: TableColumnsType<SupplierView> = [
     title: '审核状态',
     dataIndex: 'status',
     key: 'status',
-    render: (v: SupplierView['status']) => <Tag color={statusColors[v]}>{supplierStatusLabels[v]}</Tag>,
+    render: (v: SupplierView['status']) => <Tag color={statusColors[v]}>{SUPPLIER_STATUS_LABELS[v]}</Tag>,
   },
   { title: '登记时间', dataIndex: 'createdAt', key: 'createdAt', render: (v: string) => formatTime(v) },
 ];
@@ -55,7 +56,7 @@ export function SuppliersPage() {
             <Segmented<string>
               data-testid="supplier-status-filter"
               value={list.filters.status ?? ''}
-              options={[{ value: '', label: '全部' }, ...optionsOf(supplierStatusLabels)]}
+              options={[{ value: '', label: '全部' }, ...optionsOf(SUPPLIER_STATUS_LABELS)]}
               onChange={(v) => list.setFilter('status', v || undefined)}
             />
           </>

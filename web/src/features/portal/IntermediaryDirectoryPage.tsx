@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import { intermediaryPage } from '../../../../src/modules/orgs/intermediaries/contract.ts';
 import { intermediariesPath } from '../orgs/api.ts';
 import { intermediaryColumns } from '../orgs/IntermediariesPage.tsx';
-import { useServiceCategoryOptions } from '../orgs/serviceCategories.ts';
+import { serviceCategoryOptions } from '../orgs/serviceCategories.ts';
 import { PagedTable, SearchFilter, SelectFilter } from '../../shared/PagedTable.tsx';
 import { usePagedList } from '../../shared/usePagedList.ts';
 import { PortalLayout } from './PortalLayout.tsx';
@@ -14,7 +14,6 @@ type Filters = { q: string | undefined; category: string | undefined };
 /** The public directory: the server lists only approved intermediaries to visitors. */
 export function IntermediaryDirectoryPage() {
   const navigate = useNavigate();
-  const categories = useServiceCategoryOptions();
   const list = usePagedList<typeof intermediaryPage, Filters>(intermediariesPath, intermediaryPage, {
     q: undefined,
     category: undefined,
@@ -44,7 +43,7 @@ export function IntermediaryDirectoryPage() {
               <SelectFilter
                 placeholder="全部服务类别"
                 width={180}
-                options={categories}
+                options={serviceCategoryOptions}
                 onChange={(v) => list.setFilter('category', v)}
               />
             </>

@@ -6,7 +6,7 @@ import { intermediaryRegistrationBody } from '../../../../src/modules/orgs/inter
 import { errorMessage } from '../../api.ts';
 import { applyServerErrors, withoutBlanks, zodRule } from '../../shared/forms.ts';
 import { registerIntermediary, type IntermediaryRegistrationValues } from '../orgs/api.ts';
-import { useServiceCategoryOptions } from '../orgs/serviceCategories.ts';
+import { serviceCategoryOptions } from '../orgs/serviceCategories.ts';
 import { qualificationColumns, qualificationToBody } from '../orgs/SupplierEditors.tsx';
 import { PortalLayout } from './PortalLayout.tsx';
 
@@ -30,7 +30,6 @@ const s = intermediaryRegistrationBody.shape;
 export function IntermediaryRegisterPage() {
   const [form] = Form.useForm<Values>();
   const navigate = useNavigate();
-  const categories = useServiceCategoryOptions();
   const mutation = useMutation({
     mutationFn: ({ qualifications = [], ...values }: Values) =>
       registerIntermediary({
@@ -119,7 +118,7 @@ export function IntermediaryRegisterPage() {
                 required
                 rules={[zodRule(s.serviceCategories)]}
               >
-                <Select mode="multiple" options={categories} placeholder="可多选" />
+                <Select mode="multiple" options={serviceCategoryOptions} placeholder="可多选" />
               </Form.Item>
             </Col>
           </Row>

@@ -54,6 +54,7 @@ export function PortalLayout({ banner, children }: { banner?: ReactNode; childre
             <NavButton to="/intermediaries">中介机构名录</NavButton>
             <NavButton to="/intermediaries/register">中介机构入驻</NavButton>
             <NavButton to="/register/supplier">供应商注册</NavButton>
+            <NavButton to="/apply/expert">专家申请</NavButton>
             <Button href="/api/docs" type="text" icon={<ApiOutlined />} className="zc-header-link">
               接口文档
             </Button>

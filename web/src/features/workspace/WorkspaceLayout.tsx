@@ -1,6 +1,10 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  CloudUploadOutlined,
+  ContactsOutlined,
   DashboardOutlined,
   IdcardOutlined,
   SolutionOutlined,
@@ -16,7 +20,7 @@ import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../api.ts';
-import { can, logout, sessionKey, useSession, type Abilities } from '../auth/session.ts';
+import { can, logout, sessionKey, useSession, type Abilities, type SessionUser } from '../auth/session.ts';
 import { centreTitle, usePortalSummary } from '../portal/api.ts';
 
 interface NavEntry {
@@ -25,6 +29,8 @@ interface NavEntry {
   icon: ReactNode;
   /** The ability (entity, action) that shows the entry; none means every signed-in user sees it. */
   needs?: readonly [string, string];
+  /** Where the entry leads for this user, when that depends on the account's own record; null hides it. */
+  to?: (user: SessionUser | undefined) => string | null;
 }
 
 export const navEntries: readonly NavEntry[] = [
@@ -34,24 +40,54 @@ export const navEntries: readonly NavEntry[] = [
   { path: '/app/suppliers', label: '供应商', icon: <ShopOutlined />, needs: ['supplier', 'list'] },
   { path: '/app/experts', label: '评审专家', icon: <TeamOutlined />, needs: ['expert', 'list'] },
   {
+    path: '/app/experts/coverage',
+    label: '专家库覆盖分析',
+    icon: <BarChartOutlined />,
+    needs: ['expert', 'coverage'],
+  },
+  {
     path: '/app/intermediaries',
     label: '中介机构',
     icon: <SolutionOutlined />,
     needs: ['intermediary', 'listAll'],
   },
   { path: '/app/my-supplier', label: '本单位资料', icon: <IdcardOutlined />, needs: ['supplier', 'update'] },
+  {
+    path: '/app/my-expert',
+    label: '我的专家档案',
+    icon: <ContactsOutlined />,
+    needs: ['expert', 'viewOwn'],
+  },
+  {
+    // A purchaser's account reads its own unit (`purchaser: ['read']` without `list`).
+    path: '/app/purchasers/own',
+    label: '本单位',
+    icon: <BankOutlined />,
+    needs: ['purchaser', 'read'],
+    to: (user) => (user?.purchaserId ? `/app/purchasers/${user.purchaserId}` : null),
+  },
+  { path: '/app/imports', label: '数据导入', icon: <CloudUploadOutlined />, needs: ['import', 'import'] },
   { path: '/app/audit', label: '审计日志', icon: <AuditOutlined />, needs: ['audit', 'list'] },
   { path: '/app/password', label: '修改密码', icon: <KeyOutlined />, needs: ['session', 'changePassword'] },
 ];
 
-function menuItems(abilities: Abilities | undefined): NonNullable<MenuProps['items']> {
+/** The entries this user sees, each with the path it leads to. */
+function visibleEntries(abilities: Abilities | undefined, user: SessionUser | undefined): NavEntry[] {
   return navEntries
     .filter((e) => !e.needs || can(abilities, e.needs[0], e.needs[1]))
-    .map((e) => ({ key: e.path, icon: e.icon, label: <Link to={e.path}>{e.label}</Link> }));
+    .flatMap((e) => {
+      if (!e.to) return [e];
+      const path = e.to(user);
+      return path ? [{ ...e, path }] : [];
+    });
 }
 
-function selectedKey(pathname: string): string {
-  const match = navEntries
+function menuItems(entries: readonly NavEntry[]): NonNullable<MenuProps['items']> {
+  return entries.map((e) => ({ key: e.path, icon: e.icon, label: <Link to={e.path}>{e.label}</Link> }));
+}
+
+function selectedKey(entries: readonly NavEntry[], pathname: string): string {
+  const match = entries
     .filter((e) => pathname === e.path || pathname.startsWith(`${e.path}/`))
     .sort((a, b) => b.path.length - a.path.length)[0];
   return match?.path ?? '/app';
@@ -67,6 +103,7 @@ export function WorkspaceLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const user = session.data?.user;
   const abilities = session.data?.abilities;
+  const entries = visibleEntries(abilities, user ?? undefined);
 
   const logoutMutation = useMutation({
     mutationFn: logout,
@@ -91,8 +128,8 @@ export function WorkspaceLayout() {
         <Menu
           theme="dark"
           mode="inline"
-          selectedKeys={[selectedKey(location.pathname)]}
-          items={menuItems(abilities)}
+          selectedKeys={[selectedKey(entries, location.pathname)]}
+          items={menuItems(entries)}
         />
       </Layout.Sider>
       <Layout>
