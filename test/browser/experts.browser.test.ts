@@ -50,9 +50,11 @@ describe('expert pool in Chromium', () => {
     await page.getByTitle('高级职称').click();
     await page.getByLabel('职称名称').fill('高级工程师');
     await page.getByLabel('从业年限').fill('12');
+    // The specialty tree: search by code, then pick the leaf (its branch 房屋建筑 cannot be chosen).
     await page.getByLabel('评审专业').click();
     await page.keyboard.type('B0101');
-    await page.keyboard.press('Enter');
+    await page.getByTitle('房屋建筑施工（B0101）').click();
+    await page.keyboard.press('Escape');
     await page.getByLabel('现工作单位').fill('云岭县建筑设计院');
     await page.getByLabel('入职日期').fill('2012-03-01');
     await page.getByRole('button', { name: '添加申报' }).click();

@@ -13,20 +13,6 @@ export function actorRoleLabel(role: string): string {
 
 export const userStatusLabels = { active: '正常', disabled: '已停用' } as const;
 export const orgStatusLabels = { active: '正常', inactive: '已撤销' } as const;
-/**
- * The experts contract exports no labels of its own (the server keeps EXPERT_STATUS_LABELS and
- * TITLE_LEVEL_LABELS in experts/rules.ts, which the web app may not import): these copies follow its wording
- * until the contract re-exports them.
- */
-export const expertStatusLabels = {
-  pending: '待审核',
-  active: '在库',
-  suspended: '暂停',
-  removed: '已除名',
-  rejected: '未通过',
-} as const;
-export const titleLevelLabels = { senior: '高级职称', intermediate: '中级职称' } as const;
-
 export const statusColors: Record<string, string> = {
   active: 'green',
   approved: 'green',

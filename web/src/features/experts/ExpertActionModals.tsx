@@ -1,10 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
 import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import type { z } from 'zod';
-import { expertRatingBody, expertStatusBody } from '../../../../src/modules/orgs/experts/contract.ts';
+import {
+  EXPERT_STATUS_LABELS,
+  expertRatingBody,
+  expertStatusBody,
+} from '../../../../src/modules/orgs/experts/contract.ts';
 import { errorMessage } from '../../api.ts';
 import { applyServerErrors, parseForm, withoutBlanks, zodRule } from '../../shared/forms.ts';
-import { expertStatusLabels } from '../../shared/labels.ts';
 import { changeExpertStatus, rateExpert, type ExpertDetail } from './api.ts';
 
 /** A modal form that sends one body checked by the route's own schema. */
@@ -38,7 +41,7 @@ const statusFields = ['status', 'reason'];
 /** The statuses the route accepts; which move is allowed from the current one is the server's answer. */
 const statusOptions = expertStatusBody.shape.status.options.map((s) => ({
   value: s,
-  label: expertStatusLabels[s],
+  label: EXPERT_STATUS_LABELS[s],
 }));
 
 export function ExpertStatusModal({

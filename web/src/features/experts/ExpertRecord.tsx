@@ -27,12 +27,15 @@ import {
   addEmploymentBody,
   addLeaveBody,
   declareRelationBody,
+  EXPERT_STATUS_LABELS,
+  RELATION_KIND_LABELS,
+  TITLE_LEVEL_LABELS,
 } from '../../../../src/modules/orgs/experts/contract.ts';
 import { REVIEW_DECISION_LABELS } from '../../../../src/modules/orgs/suppliers/contract.ts';
 import { errorMessage } from '../../api.ts';
 import { applyServerErrors, withoutBlanks, zodRule } from '../../shared/forms.ts';
 import { formatTime, monospace } from '../../shared/format.ts';
-import { expertStatusLabels, labelOf, statusColors, titleLevelLabels } from '../../shared/labels.ts';
+import { labelOf, statusColors } from '../../shared/labels.ts';
 import {
   addEmployment,
   addLeave,
@@ -49,9 +52,6 @@ type Leave = ExpertDetail['leaves'][number];
 type Review = ExpertDetail['reviews'][number];
 type Rating = ExpertDetail['ratings'][number];
 
-/** The contract describes the two kinds (relative：亲属；conflict：其他利害关系) but exports no labels. */
-export const relationKindLabels = { relative: '亲属', conflict: '其他利害关系' } as const;
-
 const dash = (v: string | number | null | undefined) =>
   v === null || v === undefined || v === '' ? '—' : String(v);
 
@@ -65,7 +65,7 @@ export function ExpertStatusTag({
   return (
     <Space size={4}>
       <Tag color={statusColors[record.status]} data-testid={testId}>
-        {expertStatusLabels[record.status]}
+        {EXPERT_STATUS_LABELS[record.status]}
       </Tag>
       {record.onLeave && <Tag color="blue">今日请假</Tag>}
     </Space>
@@ -86,7 +86,7 @@ function BasicInfo({ record }: { record: ExpertDetail }) {
       <Descriptions.Item label="电子邮箱">{dash(record.email)}</Descriptions.Item>
       <Descriptions.Item label="行政区划码">{record.regionCode}</Descriptions.Item>
       <Descriptions.Item label="职称">
-        {record.titleName}（{titleLevelLabels[record.titleLevel]}）
+        {record.titleName}（{TITLE_LEVEL_LABELS[record.titleLevel]}）
       </Descriptions.Item>
       <Descriptions.Item label="从业年限">{record.years} 年</Descriptions.Item>
       <Descriptions.Item label="现工作单位">{record.employer}</Descriptions.Item>
@@ -327,7 +327,7 @@ export const relationFields: FieldSpec[] = [
     span: 6,
     input: (
       <Select
-        options={Object.entries(relationKindLabels).map(([value, label]) => ({ value, label }))}
+        options={Object.entries(RELATION_KIND_LABELS).map(([value, label]) => ({ value, label }))}
         placeholder="请选择"
       />
     ),
@@ -361,7 +361,7 @@ function RelationsTab({ record, onSaved }: { record: ExpertDetail; onSaved?: Sav
       title: '类别',
       dataIndex: 'kind',
       key: 'kind',
-      render: (v: Relation['kind']) => relationKindLabels[v],
+      render: (v: Relation['kind']) => RELATION_KIND_LABELS[v],
     },
     { title: '姓名或单位', dataIndex: 'name', key: 'name' },
     { title: '关系', dataIndex: 'relation', key: 'relation' },

@@ -1,14 +1,19 @@
 import { BarChartOutlined } from '@ant-design/icons';
 import { Button, Card, Tag, type TableColumnsType } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
-import { expertPage } from '../../../../src/modules/orgs/experts/contract.ts';
+import {
+  EXPERT_STATUS_LABELS,
+  expertPage,
+  TITLE_LEVEL_LABELS,
+} from '../../../../src/modules/orgs/experts/contract.ts';
 import { monospace } from '../../shared/format.ts';
-import { expertStatusLabels, optionsOf, statusColors, titleLevelLabels } from '../../shared/labels.ts';
+import { optionsOf, statusColors } from '../../shared/labels.ts';
 import { PagedTable, SearchFilter, SelectFilter } from '../../shared/PagedTable.tsx';
 import { usePagedList } from '../../shared/usePagedList.ts';
 import { can, useSession } from '../auth/session.ts';
 import type { ExpertView } from '../orgs/api.ts';
 import { SpecialtyTags } from './ExpertRecord.tsx';
+import { SpecialtyTreeSelect } from './SpecialtyTreeSelect.tsx';
 
 const columns: TableColumnsType<ExpertView> = [
   {
@@ -27,7 +32,7 @@ const columns: TableColumnsType<ExpertView> = [
   {
     title: '职称',
     key: 'title',
-    render: (_, e) => `${e.titleName}（${titleLevelLabels[e.titleLevel]}）`,
+    render: (_, e) => `${e.titleName}（${TITLE_LEVEL_LABELS[e.titleLevel]}）`,
   },
   { title: '从业年限', dataIndex: 'years', key: 'years', render: (v: number) => `${v} 年` },
   { title: '工作单位', dataIndex: 'employer', key: 'employer' },
@@ -42,7 +47,7 @@ const columns: TableColumnsType<ExpertView> = [
     key: 'status',
     render: (v: ExpertView['status'], e) => (
       <>
-        <Tag color={statusColors[v]}>{expertStatusLabels[v]}</Tag>
+        <Tag color={statusColors[v]}>{EXPERT_STATUS_LABELS[v]}</Tag>
         {e.onLeave && <Tag color="blue">今日请假</Tag>}
       </>
     ),
@@ -88,16 +93,18 @@ export function ExpertsPage() {
               width={240}
               onSearch={(v) => list.setFilter('q', v)}
             />
-            <SearchFilter
-              placeholder="专业代码（含下级专业）"
-              width={240}
+            <SpecialtyTreeSelect
+              placeholder="评审专业（含下级专业）"
+              aria-label="评审专业"
+              allowClear
+              style={{ width: 240 }}
               defaultValue={initialSpecialty}
-              onSearch={(v) => list.setFilter('specialty', v)}
+              onChange={(v?: string) => list.setFilter('specialty', v || undefined)}
             />
             <SelectFilter
               placeholder="状态"
               width={140}
-              options={optionsOf(expertStatusLabels)}
+              options={optionsOf(EXPERT_STATUS_LABELS)}
               onChange={(v) => list.setFilter('status', v)}
             />
             <SelectFilter

@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Result, Row, Select, Skeleton } from 'antd';
-import { expertUpdateBody } from '../../../../src/modules/orgs/experts/contract.ts';
+import { expertUpdateBody, TITLE_LEVEL_LABELS } from '../../../../src/modules/orgs/experts/contract.ts';
 import { ApiError, errorMessage } from '../../api.ts';
 import { applyServerErrors, parseForm, zodRule } from '../../shared/forms.ts';
-import { optionsOf, titleLevelLabels } from '../../shared/labels.ts';
+import { optionsOf } from '../../shared/labels.ts';
 import { expertsKey, fetchMyExpert, myExpertKey, updateExpert, type ExpertDetail } from './api.ts';
 import { ExpertStatusTag, ExpertTabs } from './ExpertRecord.tsx';
-import { SpecialtyCodesInput } from './SpecialtyCodesInput.tsx';
+import { SpecialtyTreeSelect } from './SpecialtyTreeSelect.tsx';
 
 const fields = [
   'phone',
@@ -91,7 +91,7 @@ function BasicEditor({ record, onSaved }: { record: ExpertDetail; onSaved: (next
           </Col>
           <Col xs={24} md={8}>
             <Form.Item label="职称级别" name="titleLevel">
-              <Select options={optionsOf(titleLevelLabels)} />
+              <Select options={optionsOf(TITLE_LEVEL_LABELS)} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
@@ -106,11 +106,12 @@ function BasicEditor({ record, onSaved }: { record: ExpertDetail; onSaved: (next
           </Col>
           <Col span={24}>
             <Form.Item
-              label="评审专业（末级专业代码）"
+              label="评审专业"
               name="specialtyCodes"
               rules={[zodRule(u.specialtyCodes)]}
+              extra="只能选择末级专业，可选 1–5 个。"
             >
-              <SpecialtyCodesInput known={record.specialties} />
+              <SpecialtyTreeSelect multiple leavesOnly known={record.specialties} />
             </Form.Item>
           </Col>
         </Row>

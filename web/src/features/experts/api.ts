@@ -1,7 +1,9 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   coverageReport,
+  expertApplicationResult,
   expertDetail,
+  specialtyList,
   type addEmploymentBody,
   type addLeaveBody,
   type cancelLeaveBody,
@@ -22,13 +24,10 @@ export type ExpertUpdateValues = z.input<typeof expertUpdateBody>;
 export type CoverageReport = z.infer<typeof coverageReport>;
 export type CoverageRow = CoverageReport['rows'][number];
 
-/** The route's 201 answer; the contract describes it only inside routes.ts, which the web app may not import. */
-export const applicationResult = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  status: z.literal('pending'),
-  username: z.string(),
-});
+export type Specialty = z.infer<typeof specialtyList>['items'][number];
+
+/** The specialty classification, the same for everyone: fetched once per page load. */
+export const specialtiesKey = ['/api/specialties'] as const;
 
 /** Every expert query (list pages, detail, own record, coverage) lives under this prefix. */
 export const expertsKey = ['/api/experts'] as const;
@@ -39,7 +38,11 @@ export const coverageKey = (asOf: string | undefined) => [...expertsKey, 'covera
 const expertPath = (id: string) => `/api/experts/${encodeURIComponent(id)}`;
 
 export function applyAsExpert(body: ExpertApplicationValues) {
-  return api('/api/expert-applications', applicationResult, { method: 'POST', body });
+  return api('/api/expert-applications', expertApplicationResult, { method: 'POST', body });
+}
+
+export function fetchSpecialties(): Promise<z.infer<typeof specialtyList>> {
+  return api('/api/specialties', specialtyList);
 }
 
 export function fetchExpert(id: string): Promise<ExpertDetail> {

@@ -16,17 +16,18 @@ import {
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { rowError } from '../../../../src/modules/orgs/import/contract.ts';
-import { importInvalidBody, importResult } from '../../../../src/modules/orgs/import/contract.ts';
+import {
+  IMPORT_KINDS,
+  importInvalidBody,
+  importResult,
+  KIND_LABELS,
+} from '../../../../src/modules/orgs/import/contract.ts';
 import { ApiError, apiUploadWithProgress, errorMessage } from '../../api.ts';
 import { monospace, shortHash } from '../../shared/format.ts';
 
 type Kind = z.infer<typeof importResult>['kind'];
 type RowError = z.infer<typeof rowError>;
 type Invalid = z.infer<typeof importInvalidBody>;
-
-/** The list names; the contract exports the kinds (importResult.kind) but not their Chinese labels. */
-const kindLabels: Record<Kind, string> = { purchasers: '采购单位', suppliers: '供应商', experts: '评审专家' };
-const kinds = importResult.shape.kind.options;
 
 const errorColumns: TableColumnsType<RowError> = [
   { title: '行号', dataIndex: 'row', key: 'row', width: 80 },
@@ -73,14 +74,14 @@ export function ImportPage() {
             optionType="button"
             value={kind}
             disabled={mutation.isPending}
-            options={kinds.map((k) => ({ value: k, label: kindLabels[k] }))}
+            options={IMPORT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
             onChange={(e) => {
               setKind(e.target.value as Kind);
               reset();
             }}
           />
           <Button icon={<DownloadOutlined />} href={`/api/imports/${kind}/template`} download>
-            下载{kindLabels[kind]}导入模板
+            下载{KIND_LABELS[kind]}导入模板
           </Button>
         </Space>
         <Upload.Dragger

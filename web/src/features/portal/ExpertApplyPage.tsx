@@ -16,14 +16,14 @@ import {
 } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { expertApplicationBody } from '../../../../src/modules/orgs/experts/contract.ts';
+import { expertApplicationBody, TITLE_LEVEL_LABELS } from '../../../../src/modules/orgs/experts/contract.ts';
 import { errorMessage } from '../../api.ts';
 import { applyServerErrors, withoutBlanksDeep, zodRule } from '../../shared/forms.ts';
-import { optionsOf, titleLevelLabels } from '../../shared/labels.ts';
+import { optionsOf } from '../../shared/labels.ts';
 import { NewPasswordFields } from '../../shared/NewPasswordFields.tsx';
 import { applyAsExpert, type ExpertApplicationValues } from '../experts/api.ts';
 import { employmentFields, relationFields } from '../experts/ExpertRecord.tsx';
-import { SpecialtyCodesInput } from '../experts/SpecialtyCodesInput.tsx';
+import { SpecialtyTreeSelect } from '../experts/SpecialtyTreeSelect.tsx';
 import { PortalLayout } from './PortalLayout.tsx';
 
 type Values = ExpertApplicationValues & { confirmPassword?: string };
@@ -196,7 +196,7 @@ export function ExpertApplyPage() {
                 name="titleLevel"
                 rules={[{ required: true, message: '请选择职称级别' }]}
               >
-                <Select options={optionsOf(titleLevelLabels)} placeholder="请选择" />
+                <Select options={optionsOf(TITLE_LEVEL_LABELS)} placeholder="请选择" />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
@@ -215,9 +215,9 @@ export function ExpertApplyPage() {
                 name="specialtyCodes"
                 required
                 rules={[zodRule(s.specialtyCodes)]}
-                extra="填写末级专业代码（如 B0101 房屋建筑施工），可填 1–5 个；代码以采购中心公布的专业分类为准。"
+                extra="从采购中心公布的专业分类中选择末级专业（可按名称或代码搜索），可选 1–5 个。"
               >
-                <SpecialtyCodesInput aria-label="评审专业" />
+                <SpecialtyTreeSelect multiple leavesOnly aria-label="评审专业" />
               </Form.Item>
             </Col>
           </Row>
