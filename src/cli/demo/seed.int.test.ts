@@ -29,18 +29,14 @@ const clock = fixedClock(new Date('2026-03-02T01:00:00Z'));
 
 let database: Database;
 let first: SeedDemoResult;
-let seedMs = 0;
 const progress: { done: number; total: number; label: string }[] = [];
 
 beforeAll(async () => {
   database = await freshDatabase();
-  const started = performance.now();
   first = await seedDemo(database, {
     clock,
     onProgress: (done, total, label) => progress.push({ done, total, label }),
   });
-  seedMs = performance.now() - started;
-  console.info(`demo seed on ${database.kind}: ${Math.round(seedMs)} ms`);
 });
 
 afterAll(async () => {
@@ -163,16 +159,6 @@ describe('seedDemo', () => {
     const report = await poolCoverageReport(database.db, ctx, {});
     expect(report.asOf).toBe('2026-03-02');
     const flagged = report.rows.filter((r) => r.flagged);
-    console.info(
-      flagged
-        .slice(0, 6)
-        .map(
-          (r) =>
-            `${r.code} ${r.name}: 可抽 ${r.available}, 最多回避 ${r.worstCaseRecused}（${r.worstCaseParty ?? '—'}）, ` +
-            `余 ${r.drawable}, 近12月 ${r.draws} 个项目, 压力 ${r.demandPressure ?? '—'}`,
-        )
-        .join('\n'),
-    );
     expect(flagged.length).toBeGreaterThan(0);
     expect(flagged.some((r) => r.worstCaseRecused > 0 && r.available >= 7)).toBe(true);
     expect(report.rows.find((r) => r.code === 'B')).toMatchObject({ flagged: false });
