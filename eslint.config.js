@@ -46,7 +46,7 @@ export default tseslint.config(
               message: 'Modules never import the composition root or the CLI.',
             },
             {
-              regex: `^${up}(?!\\.\\.)[^/]+/(?!(index|contract)\\.ts$)`,
+              regex: `^${up}(?!\\.\\.)[^/]+/(?!(index|contract|tables)\\.ts$)`,
               message:
                 'Import another module only through its index.ts (its public face) or its contract.ts.',
             },
