@@ -14,6 +14,7 @@ import { healthRoutes } from './platform/http/health.ts';
 import { createServer, type App } from './platform/http/server.ts';
 import { orgRoutes } from './modules/orgs/index.ts';
 import { disclosureRoutes } from './modules/disclosure/index.ts';
+import { planningRoutes } from './modules/planning/index.ts';
 
 export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 export const webDistDir = path.join(packageRoot, 'web', 'dist');
@@ -57,6 +58,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   auditRoutes(app, { db });
   fileRoutes(app, { db, store });
   orgRoutes(app, { db });
+  planningRoutes(app, { db });
   disclosureRoutes(app, { db });
   await app.ready();
   return app;
