@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { intentionProblem } from '../../modules/planning/rules.ts';
+import { intentions, planLines } from '../../modules/planning/tables.ts';
 import { count, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { freshDatabase } from '../../../test/support/database.ts';
@@ -150,7 +152,17 @@ describe('seedDemo', () => {
     expect(last?.done).toBe(last?.total);
     expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b));
     expect(new Set(progress.map((p) => p.label))).toEqual(
-      new Set(['采购中心', '专业分类', '采购单位', '供应商', '中介机构', '评审专家', '评审记录', '账号']),
+      new Set([
+        '采购中心',
+        '专业分类',
+        '采购单位',
+        '供应商',
+        '中介机构',
+        '评审专家',
+        '评审记录',
+        '账号',
+        '采购计划',
+      ]),
     );
   });
 
@@ -163,6 +175,18 @@ describe('seedDemo', () => {
     expect(flagged.some((r) => r.worstCaseRecused > 0 && r.available >= 7)).toBe(true);
     expect(report.rows.find((r) => r.code === 'B')).toMatchObject({ flagged: false });
     expect(report.rows.reduce((sum, r) => sum + (r.leaf ? r.draws : 0), 0)).toBeGreaterThan(60);
+  });
+
+  it('holds plan lines at every stage, each intention lawful under the 30-day rule', async () => {
+    const lines = await database.db.select().from(planLines);
+    expect(new Set(lines.map((l) => l.status))).toEqual(
+      new Set(['draft', 'intentionPublished', 'commissioned', 'returned', 'accepted']),
+    );
+    const published = await database.db.select().from(intentions);
+    expect(published.length).toBeGreaterThan(20);
+    for (const i of published) {
+      expect(intentionProblem({ ...i, urgentReason: i.urgentReason })).toBeNull();
+    }
   });
 
   it('does nothing the second time', async () => {

@@ -33,6 +33,9 @@ import { appendAudit } from '../../platform/audit/log.ts';
 import type { AuditEvent } from '../../platform/audit/events.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { demoRegistries } from './registries.ts';
+import { demoPlanning } from './planning.ts';
+import { commissions, intentions, planLines, procurementThresholds } from '../../modules/planning/tables.ts';
+import '../../modules/planning/events.ts';
 import type { Database, Tx } from '../../platform/db/client.ts';
 import { DEMO_PASSWORD, DEMO_SEED, demoData, type DemoBinding } from './data.ts';
 
@@ -60,6 +63,7 @@ export interface SeedDemoCounts {
   expertLeaves: number;
   expertReviews: number;
   users: number;
+  planLines: number;
   auditEvents: number;
 }
 
@@ -88,6 +92,7 @@ const NOTHING: SeedDemoCounts = {
   expertLeaves: 0,
   expertReviews: 0,
   users: 0,
+  planLines: 0,
   auditEvents: 0,
 };
 
@@ -119,6 +124,7 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
   // History is dated back from the day of loading, so the coverage report always has a full last year.
   const data = demoData(seed, shanghaiDay(opts.clock.now()));
   const registries = demoRegistries(seed, data);
+  const planning = demoPlanning(seed, data, shanghaiDay(opts.clock.now()));
   const history = data.expertHistory;
   // One scrypt hash for every account: hashing each would cost ~50 ms apiece for the same password.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -130,6 +136,7 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
     data.purchasers.length +
     data.suppliers.length +
     registries.intermediaries.length +
+    planning.lines.length +
     data.experts.length +
     history.reviews.length +
     data.accounts.length;
@@ -368,6 +375,48 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
     }
     progress(userRows.length, '账号');
 
+    // The year's plan at every stage, and the thresholds configuration.
+    await tx.insert(procurementThresholds).values(planning.thresholds);
+    const commissionedAt = now;
+    for (const pl of planning.lines) {
+      const { purchaserName, intention, returnNote, ...fields } = pl;
+      const [row] = await tx
+        .insert(planLines)
+        .values({ ...fields, purchaserId: purchaserId(purchaserName), createdAt: now })
+        .returning();
+      if (!row) throw new Error('plan line insert returned nothing');
+      const intentionRow = intention
+        ? (
+            await tx
+              .insert(intentions)
+              .values({ ...intention, planLineId: row.id, publishedAt: now })
+              .returning()
+          )[0]
+        : null;
+      const withCentre = pl.status === 'commissioned' || pl.status === 'returned' || pl.status === 'accepted';
+      const commissionRow = withCentre
+        ? (
+            await tx
+              .insert(commissions)
+              .values({
+                planLineId: row.id,
+                submittedAt: commissionedAt,
+                decidedAt: pl.status === 'commissioned' ? null : commissionedAt,
+                decisionNote: returnNote,
+              })
+              .returning()
+          )[0]
+        : null;
+      // Imported history: one event per line carries its intention and commission.
+      await audit({
+        action: 'planLine.created',
+        entityType: 'planLine',
+        entityId: row.id,
+        after: { ...row, intention: intentionRow, commission: commissionRow },
+      });
+    }
+    progress(planning.lines.length, '采购计划');
+
     const counts: SeedDemoCounts = {
       centres: 1,
       specialties: data.specialties.length,
@@ -384,6 +433,7 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
       expertLeaves: leaveCount,
       expertReviews: reviewRows.length,
       users: userRows.length,
+      planLines: planning.lines.length,
       auditEvents: auditEvents + 1,
     };
     await audit({
