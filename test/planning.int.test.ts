@@ -152,6 +152,22 @@ describe('plan line → intention → commission → accepted', () => {
     expect(ok.json().intention).toMatchObject({ urgent: true });
   });
 
+  it('tells a purchaser it may create plan lines, and lets it withdraw a draft', async () => {
+    const p = await h.signedIn('purchaser');
+    const list = (await p.request({ method: 'GET', url: '/api/plan-lines' })).json();
+    expect(list.abilities).toEqual(expect.arrayContaining(['list', 'create']));
+    const session = (await p.request({ method: 'GET', url: '/api/auth/session' })).json();
+    expect(session.abilities.planLine).toContain('create');
+    const id = (await p.request({ method: 'POST', url: '/api/plan-lines', payload: line })).json().id;
+    const cancelled = await p.request({ method: 'POST', url: `/api/plan-lines/${id}/cancel` });
+    expect(cancelled.json()).toMatchObject({
+      status: 'cancelled',
+      abilities: expect.not.arrayContaining(['cancel']),
+    });
+    const twice = await p.request({ method: 'POST', url: `/api/plan-lines/${id}/cancel` });
+    expect(twice.statusCode).toBe(409);
+  });
+
   it('keeps each unit to its own plan, and checks the 品目 against the category', async () => {
     const a = await h.signedIn('purchaser');
     const id = (await a.request({ method: 'POST', url: '/api/plan-lines', payload: line })).json().id;

@@ -7,6 +7,7 @@ export const MATRIX: Record<string, readonly ActorRole[]> = {
   'POST /api/plan-lines/:id/intention': ['agent', 'purchaser'],
   'POST /api/plan-lines/:id/commission': ['purchaser'],
   'POST /api/plan-lines/:id/decision': ['agent', 'director'],
+  'POST /api/plan-lines/:id/cancel': ['purchaser'],
   'GET /api/portal/monthly-plan': ALL,
   'GET /api/portal/intentions': ALL,
 };

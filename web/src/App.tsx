@@ -21,6 +21,9 @@ import { PurchasersPage } from './features/orgs/PurchasersPage.tsx';
 import { SupplierDetailPage } from './features/orgs/SupplierDetailPage.tsx';
 import { SuppliersPage } from './features/orgs/SuppliersPage.tsx';
 import { UsersPage } from './features/orgs/UsersPage.tsx';
+import { IntentionsPage } from './features/portal/IntentionsPage.tsx';
+import { MonthlyPlanPage } from './features/portal/MonthlyPlanPage.tsx';
+import { PlanLinesPage } from './features/planning/PlanLinesPage.tsx';
 import { ExpertApplyPage } from './features/portal/ExpertApplyPage.tsx';
 import { IntermediaryDirectoryPage } from './features/portal/IntermediaryDirectoryPage.tsx';
 import { IntermediaryRegisterPage } from './features/portal/IntermediaryRegisterPage.tsx';
@@ -67,6 +70,8 @@ export function App() {
         <Route path="/apply/expert" element={<ExpertApplyPage />} />
         <Route path="/intermediaries" element={<IntermediaryDirectoryPage />} />
         <Route path="/intermediaries/register" element={<IntermediaryRegisterPage />} />
+        <Route path="/intentions" element={<IntentionsPage />} />
+        <Route path="/monthly-plan" element={<MonthlyPlanPage />} />
         <Route
           path="/app"
           element={
@@ -90,6 +95,7 @@ export function App() {
           <Route path="experts/:id" element={guarded('expert', 'view', <ExpertDetailPage />)} />
           {/* The server's answer for /api/experts/me guards this page (see MyExpertPage). */}
           <Route path="my-expert" element={<MyExpertPage />} />
+          <Route path="plans" element={guarded('planLine', 'list', <PlanLinesPage />)} />
           <Route path="imports" element={guarded('import', 'import', <ImportPage />)} />
           <Route path="audit" element={guarded('audit', 'list', <AuditPage />)} />
           <Route path="password" element={guarded('session', 'changePassword', <ChangePasswordPage />)} />

@@ -183,7 +183,15 @@ export async function listPlanLines(
     total: total?.n ?? 0,
     page: q.page,
     pageSize: q.pageSize,
-    abilities: abilities(ctx.actor, planLinePolicy).filter((a) => a === 'create' || a === 'list'),
+    abilities: [
+      ...new Set([
+        ...abilities(ctx.actor, planLinePolicy),
+        // A purchaser may create plan lines for its own unit: ask the policy about that unit.
+        ...(actor.kind === 'user' && actor.purchaserId
+          ? abilities(ctx.actor, planLinePolicy, { purchaserId: actor.purchaserId })
+          : []),
+      ]),
+    ].filter((a) => a === 'create' || a === 'list'),
   };
 }
 
@@ -307,6 +315,23 @@ export async function decideCommission(
       entityId: id,
       before,
       after: { ...after, note: body.note },
+    });
+    return after;
+  });
+  return viewOf(db, ctx, row);
+}
+
+/** Withdraws a plan line that has not reached the centre (or was returned by it). */
+export async function cancelPlanLine(db: Db, ctx: RequestContext, id: string): Promise<View> {
+  const row = await db.transaction(async (tx) => {
+    const { row: before, next } = await forEvent(tx, ctx, id, 'cancel', 'cancel');
+    const after = await setStatus(tx, id, before.status, next);
+    await appendAudit(tx, ctx, {
+      action: 'planLine.cancelled',
+      entityType: 'planLine',
+      entityId: id,
+      before,
+      after,
     });
     return after;
   });

@@ -11,15 +11,19 @@ const ownUnit: Grant<PlanLineRecord> = {
   when: (actor, p) => actor.purchaserId === p.purchaserId,
 };
 
-export const planLinePolicy = definePolicy<PlanLineRecord>()('planLine', {
-  /** Purchasers list too: the query keeps them to their own unit. */
-  list: ['admin', 'agent', 'director', 'financeSupervisor', 'disciplineSupervisor', 'purchaser'],
-  read: ['admin', 'agent', 'director', 'financeSupervisor', 'disciplineSupervisor', ownUnit],
-  create: ['agent', ownUnit],
-  publishIntention: ['agent', ownUnit],
-  commission: [ownUnit],
-  decide: ['agent', 'director'],
-  cancel: [ownUnit],
-  /** The monthly plan and the intentions are published for everyone. */
-  readPublished: ['public', ...ROLES],
-});
+export const planLinePolicy = definePolicy<PlanLineRecord>()(
+  'planLine',
+  {
+    /** Purchasers list too: the query keeps them to their own unit. */
+    list: ['admin', 'agent', 'director', 'financeSupervisor', 'disciplineSupervisor', 'purchaser'],
+    read: ['admin', 'agent', 'director', 'financeSupervisor', 'disciplineSupervisor', ownUnit],
+    create: ['agent', ownUnit],
+    publishIntention: ['agent', ownUnit],
+    commission: [ownUnit],
+    decide: ['agent', 'director'],
+    cancel: [ownUnit],
+    /** The monthly plan and the intentions are published for everyone. */
+    readPublished: ['public', ...ROLES],
+  },
+  { own: (actor) => (actor.purchaserId ? { purchaserId: actor.purchaserId } : null) },
+);

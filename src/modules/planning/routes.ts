@@ -15,6 +15,7 @@ import {
   publicIntentionPage,
 } from './contract.ts';
 import {
+  cancelPlanLine,
   commissionPlanLine,
   createPlanLine,
   decideCommission,
@@ -97,6 +98,19 @@ export function planningRoutes(app: App, deps: { db: Db }): void {
       },
     },
     (req) => decideCommission(db, req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/api/plan-lines/:id/cancel',
+    {
+      config: { access: access(planLinePolicy, 'cancel') },
+      schema: {
+        tags,
+        summary: '撤销尚未提交中心（或被退回）的采购计划',
+        params: idParams,
+        response: { 200: planLineView, ...errors },
+      },
+    },
+    (req) => cancelPlanLine(db, req.ctx, req.params.id),
   );
   app.get(
     '/api/portal/monthly-plan',

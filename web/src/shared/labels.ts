@@ -32,3 +32,14 @@ export function labelOf(labels: Readonly<Record<string, string>>, value: string)
 export function optionsOf(labels: Readonly<Record<string, string>>): { value: string; label: string }[] {
   return Object.entries(labels).map(([value, label]) => ({ value, label }));
 }
+
+/** 采购类别 (goods, works, services): the plan contract sends the bare value. */
+export const categoryLabels = { goods: '货物', works: '工程', services: '服务' } as const;
+export const planStatusColors: Record<string, string> = {
+  draft: 'default',
+  intentionPublished: 'blue',
+  commissioned: 'gold',
+  accepted: 'green',
+  returned: 'red',
+  cancelled: 'default',
+};

@@ -6,6 +6,7 @@ import {
   CloudUploadOutlined,
   ContactsOutlined,
   DashboardOutlined,
+  FileTextOutlined,
   IdcardOutlined,
   SolutionOutlined,
   KeyOutlined,
@@ -37,6 +38,7 @@ export const navEntries: readonly NavEntry[] = [
   { path: '/app', label: '工作台', icon: <DashboardOutlined /> },
   { path: '/app/users', label: '用户管理', icon: <UserOutlined />, needs: ['user', 'list'] },
   { path: '/app/purchasers', label: '采购单位', icon: <ApartmentOutlined />, needs: ['purchaser', 'list'] },
+  { path: '/app/plans', label: '采购计划', icon: <FileTextOutlined />, needs: ['planLine', 'list'] },
   { path: '/app/suppliers', label: '供应商', icon: <ShopOutlined />, needs: ['supplier', 'list'] },
   { path: '/app/experts', label: '评审专家', icon: <TeamOutlined />, needs: ['expert', 'list'] },
   {
