@@ -1,7 +1,7 @@
-import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { UploadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Upload } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { App, Button, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Upload } from 'antd';
+import { useState } from 'react';
 import {
   bankAccountInput,
   contactInput,
@@ -10,7 +10,9 @@ import {
   supplierUpdateBody,
 } from '../../../../src/modules/orgs/contract.ts';
 import { errorMessage } from '../../api.ts';
+import { ContactFields } from '../../shared/ContactFields.tsx';
 import { applyServerErrors, zodRule } from '../../shared/forms.ts';
+import { ListCards, type ListColumn } from '../../shared/ListCards.tsx';
 import { PERSON_KIND_LABELS, PERSON_ROLE_LABELS } from '../../../../src/modules/orgs/suppliers/contract.ts';
 import { optionsOf } from '../../shared/labels.ts';
 import {
@@ -26,6 +28,27 @@ import { FileLink } from './SupplierRecord.tsx';
 
 const blank = (v: unknown) => v === undefined || v === null || v === '';
 const orNull = <T,>(v: T | '' | undefined | null): T | null => (blank(v) ? null : v);
+
+/**
+ * The two kinds of supplier that 政府采购促进中小企业发展管理办法 treats as small businesses, as columns of the
+ * surrounding `Row`; shared by registration and the supplier's own edits.
+ */
+export function TreatedAsSmallFields() {
+  return (
+    <>
+      <Col xs={24} md={12}>
+        <Form.Item name="prisonEnterprise" valuePropName="checked">
+          <Checkbox>监狱企业（视同小微企业）</Checkbox>
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item name="disabledWelfareUnit" valuePropName="checked">
+          <Checkbox>残疾人福利性单位（视同小微企业）</Checkbox>
+        </Form.Item>
+      </Col>
+    </>
+  );
+}
 
 // ---- Basic information -------------------------------------------------------------------------------------
 
@@ -114,31 +137,8 @@ export function BasicInfoEditor({
             <Input maxLength={6} />
           </Form.Item>
         </Col>
-        <Col xs={24} md={12}>
-          <Form.Item name="prisonEnterprise" valuePropName="checked">
-            <Checkbox>监狱企业（视同小微企业）</Checkbox>
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item name="disabledWelfareUnit" valuePropName="checked">
-            <Checkbox>残疾人福利性单位（视同小微企业）</Checkbox>
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item label="联系人" name="contactName" rules={[zodRule(shape.contactName)]}>
-            <Input />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item label="联系电话" name="contactPhone" rules={[zodRule(shape.contactPhone)]}>
-            <Input />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item label="邮箱" name="email" rules={[zodRule(shape.email)]}>
-            <Input />
-          </Form.Item>
-        </Col>
+        <TreatedAsSmallFields />
+        <ContactFields schemas={shape} span={12} />
         <Col xs={24} md={12}>
           <Form.Item label="地址" name="address" rules={[zodRule(shape.address)]}>
             <Input />
@@ -164,15 +164,6 @@ export function BasicInfoEditor({
 
 // ---- Lists -------------------------------------------------------------------------------------------------
 
-interface Column {
-  name: string;
-  label: string;
-  span: number;
-  input: ReactNode;
-  rules?: Parameters<typeof Form.Item>[0]['rules'];
-  valuePropName?: string;
-}
-
 type Row = Record<string, unknown>;
 
 /**
@@ -194,7 +185,7 @@ function ListEditor({
   kind: SupplierListKind;
   listKey: string;
   addLabel: string;
-  columns: readonly Column[];
+  columns: readonly ListColumn[];
   initial: Row[];
   newRow: Row;
   toBody: (row: Row) => object;
@@ -222,48 +213,18 @@ function ListEditor({
       initialValues={{ [listKey]: initial }}
       onFinish={(values) => mutation.mutate(values[listKey] ?? [])}
     >
-      <Form.List name={listKey}>
-        {(rows, { add, remove }) => (
-          <Space orientation="vertical" style={{ width: '100%' }}>
-            {rows.map((row, index) => (
-              <Card
-                key={row.key}
-                size="small"
-                title={`第 ${index + 1} 条`}
-                extra={
-                  <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(row.name)}>
-                    删除
-                  </Button>
-                }
-              >
-                <Row gutter={12}>
-                  {columns.map((c) => (
-                    <Col key={c.name} xs={24} md={c.span}>
-                      <Form.Item
-                        label={c.label}
-                        name={[row.name, c.name]}
-                        rules={c.rules}
-                        valuePropName={c.valuePropName}
-                        style={{ marginBottom: 8 }}
-                      >
-                        {c.input}
-                      </Form.Item>
-                    </Col>
-                  ))}
-                </Row>
-              </Card>
-            ))}
-            <Space>
-              <Button icon={<PlusOutlined />} onClick={() => add({ ...newRow })}>
-                {addLabel}
-              </Button>
-              <Button type="primary" htmlType="submit" disabled={mutation.isPending}>
-                保存
-              </Button>
-            </Space>
-          </Space>
-        )}
-      </Form.List>
+      <ListCards
+        name={listKey}
+        columns={columns}
+        addLabel={addLabel}
+        newRow={newRow}
+        itemNoun="条"
+        actions={
+          <Button type="primary" htmlType="submit" disabled={mutation.isPending}>
+            保存
+          </Button>
+        }
+      />
     </Form>
   );
 }
@@ -414,9 +375,9 @@ export const qualificationToBody = (q: Row) => ({
   fileHash: orNull(q.fileHash),
 });
 
-export function qualificationColumns(withFile: boolean): Column[] {
+export function qualificationColumns(withFile: boolean): ListColumn[] {
   const s = qualificationInput.shape;
-  const columns: Column[] = [
+  const columns: ListColumn[] = [
     { name: 'name', label: '资质/证书名称', span: 8, input: <Input />, rules: [zodRule(s.name)] },
     {
       name: 'certificateNo',

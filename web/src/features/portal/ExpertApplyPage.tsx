@@ -1,30 +1,14 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Form,
-  Input,
-  InputNumber,
-  Result,
-  Row,
-  Select,
-  Space,
-  Typography,
-} from 'antd';
-import type { ReactNode } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { expertApplicationBody, TITLE_LEVEL_LABELS } from '../../../../src/modules/orgs/experts/contract.ts';
-import { errorMessage } from '../../api.ts';
+import { AccountFields } from '../../shared/AccountFields.tsx';
 import { applyServerErrors, withoutBlanksDeep, zodRule } from '../../shared/forms.ts';
 import { optionsOf } from '../../shared/labels.ts';
-import { NewPasswordFields } from '../../shared/NewPasswordFields.tsx';
+import { ListCards, type ListColumn } from '../../shared/ListCards.tsx';
 import { applyAsExpert, type ExpertApplicationValues } from '../experts/api.ts';
 import { employmentFields, relationFields } from '../experts/ExpertRecord.tsx';
 import { SpecialtyTreeSelect } from '../experts/SpecialtyTreeSelect.tsx';
-import { PortalLayout } from './PortalLayout.tsx';
+import { RegistrationDone, RegistrationShell, ToLoginButton } from './RegistrationShell.tsx';
 
 type Values = ExpertApplicationValues & { confirmPassword?: string };
 
@@ -47,59 +31,21 @@ const fields = [
 
 const s = expertApplicationBody.shape;
 
-/** Employment history or declared relations: an editable list of small cards. */
+/** Employment history or declared relations: an editable list of small cards under its heading. */
 function ListField({
-  name,
   title,
-  addLabel,
-  testId,
-  columns,
+  ...list
 }: {
   name: 'pastEmployers' | 'relations';
   title: string;
   addLabel: string;
   testId: string;
-  columns: { name: string; label: string; span: number; input: ReactNode; rules?: unknown[] }[];
+  columns: readonly ListColumn[];
 }) {
   return (
     <>
       <Typography.Title level={5}>{title}</Typography.Title>
-      <Form.List name={name}>
-        {(rows, { add, remove }) => (
-          <Space orientation="vertical" style={{ width: '100%', marginBottom: 16 }} data-testid={testId}>
-            {rows.map((row, index) => (
-              <Card
-                key={row.key}
-                size="small"
-                title={`第 ${index + 1} 项`}
-                extra={
-                  <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(row.name)}>
-                    删除
-                  </Button>
-                }
-              >
-                <Row gutter={12}>
-                  {columns.map((c) => (
-                    <Col key={c.name} xs={24} md={c.span}>
-                      <Form.Item
-                        label={c.label}
-                        name={[row.name, c.name]}
-                        rules={c.rules as never}
-                        style={{ marginBottom: 8 }}
-                      >
-                        {c.input}
-                      </Form.Item>
-                    </Col>
-                  ))}
-                </Row>
-              </Card>
-            ))}
-            <Button icon={<PlusOutlined />} onClick={() => add({})}>
-              {addLabel}
-            </Button>
-          </Space>
-        )}
-      </Form.List>
+      <ListCards {...list} style={{ marginBottom: 16 }} />
     </>
   );
 }
@@ -114,7 +60,6 @@ const currentEmploymentColumns = employmentFields(false);
 /** 评审专家网上申请: no account needed; the application opens the expert's account, pending review. */
 export function ExpertApplyPage() {
   const [form] = Form.useForm<Values>();
-  const navigate = useNavigate();
   const mutation = useMutation({
     mutationFn: ({ confirmPassword: _confirm, ...values }: Values) =>
       applyAsExpert(withoutBlanksDeep(values)),
@@ -123,163 +68,123 @@ export function ExpertApplyPage() {
 
   if (mutation.isSuccess) {
     return (
-      <PortalLayout>
-        <Card>
-          <Result
-            status="success"
-            title="申请已提交"
-            data-testid="expert-applied"
-            subTitle={`${mutation.data.name}，您的评审专家申请已提交采购中心审核。请使用用户名「${mutation.data.username}」登录，在“我的专家档案”中查看审核进度、完善工作经历及亲属和利害关系申报；审核通过后即进入专家库。`}
-            extra={
-              <Button type="primary" onClick={() => void navigate('/login')}>
-                前往登录
-              </Button>
-            }
-          />
-        </Card>
-      </PortalLayout>
+      <RegistrationDone
+        title="申请已提交"
+        testId="expert-applied"
+        subTitle={`${mutation.data.name}，您的评审专家申请已提交采购中心审核。请使用用户名「${mutation.data.username}」登录，在“我的专家档案”中查看审核进度、完善工作经历及亲属和利害关系申报；审核通过后即进入专家库。`}
+        extra={<ToLoginButton />}
+      />
     );
   }
 
   return (
-    <PortalLayout>
-      <Card title="评审专家申请">
-        <Typography.Paragraph type="secondary">
+    <RegistrationShell<Values>
+      title="评审专家申请"
+      intro={
+        <>
           申请人须具有高级职称，或具有中级职称且从事相关专业工作满 8
           年（财库〔2016〕198号）。提交后由采购中心审核， 审核通过前不会被抽取。
-        </Typography.Paragraph>
-        <Form<Values>
-          name="expertApplication"
-          form={form}
-          layout="vertical"
-          disabled={mutation.isPending}
-          initialValues={{ pastEmployers: [], relations: [], specialtyCodes: [] }}
-          onFinish={(values) => mutation.mutate(values)}
-        >
-          <Typography.Title level={5}>个人信息</Typography.Title>
-          <Row gutter={16}>
-            <Col xs={24} md={8}>
-              <Form.Item label="姓名" name="name" required rules={[zodRule(s.name)]}>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item
-                label="身份证号"
-                name="idNumber"
-                rules={[{ required: true, message: '请输入身份证号' }]}
-              >
-                <Input maxLength={18} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item label="行政区划码" name="regionCode" required rules={[zodRule(s.regionCode)]}>
-                <Input maxLength={6} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item label="手机号" name="phone" required rules={[zodRule(s.phone)]}>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item label="电子邮箱" name="email" required rules={[zodRule(s.email)]}>
-                <Input />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Typography.Title level={5}>职称与专业</Typography.Title>
-          <Row gutter={16}>
-            <Col xs={24} md={8}>
-              <Form.Item
-                label="职称级别"
-                name="titleLevel"
-                rules={[{ required: true, message: '请选择职称级别' }]}
-              >
-                <Select options={optionsOf(TITLE_LEVEL_LABELS)} placeholder="请选择" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item label="职称名称" name="titleName" required rules={[zodRule(s.titleName)]}>
-                <Input placeholder="如：高级工程师" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item label="从业年限" name="years" required rules={[zodRule(s.years)]}>
-                <InputNumber min={0} max={60} precision={0} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col span={24}>
-              <Form.Item
-                label="评审专业"
-                name="specialtyCodes"
-                required
-                rules={[zodRule(s.specialtyCodes)]}
-                extra="从采购中心公布的专业分类中选择末级专业（可按名称或代码搜索），可选 1–5 个。"
-              >
-                <SpecialtyTreeSelect multiple leavesOnly aria-label="评审专业" />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Typography.Title level={5}>现工作单位</Typography.Title>
-          <Row gutter={16}>
-            {currentEmploymentColumns.map((c) => (
-              <Col key={c.name} xs={24} md={c.span}>
-                <Form.Item
-                  label={c.name === 'employer' ? '现工作单位' : c.label}
-                  name={['currentEmployer', c.name]}
-                  rules={c.rules}
-                  required={c.required}
-                >
-                  {c.input}
-                </Form.Item>
-              </Col>
-            ))}
-          </Row>
-          <ListField
-            name="pastEmployers"
-            title="以往工作经历"
-            addLabel="添加工作经历"
-            testId="past-employers"
-            columns={pastEmploymentColumns}
-          />
-          <ListField
-            name="relations"
-            title="亲属及利害关系申报"
-            addLabel="添加申报"
-            testId="relations"
-            columns={relationFields}
-          />
-          <Typography.Title level={5}>登录账号</Typography.Title>
-          <Row gutter={16}>
-            <Col xs={24} md={8}>
-              <Form.Item
-                label="用户名"
-                name="username"
-                required
-                rules={[zodRule(s.username)]}
-                extra="小写字母、数字、下划线、点或短横线，3–32 位"
-              >
-                <Input autoComplete="username" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={16}>
-              <NewPasswordFields
-                name="password"
-                label="登录密码"
-                schema={s.password}
-                mismatch="两次输入的密码不一致"
-              />
-            </Col>
-          </Row>
-          {mutation.isError && (
-            <Alert type="error" showIcon title={errorMessage(mutation.error)} style={{ marginBottom: 16 }} />
-          )}
-          <Button type="primary" htmlType="submit" size="large" disabled={mutation.isPending}>
-            提交申请
-          </Button>
-        </Form>
-      </Card>
-    </PortalLayout>
+        </>
+      }
+      name="expertApplication"
+      form={form}
+      initialValues={{ pastEmployers: [], relations: [], specialtyCodes: [] }}
+      onFinish={(values) => mutation.mutate(values)}
+      pending={mutation.isPending}
+      error={mutation.error}
+      submitLabel="提交申请"
+    >
+      <Typography.Title level={5}>个人信息</Typography.Title>
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <Form.Item label="姓名" name="name" required rules={[zodRule(s.name)]}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item label="身份证号" name="idNumber" rules={[{ required: true, message: '请输入身份证号' }]}>
+            <Input maxLength={18} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item label="行政区划码" name="regionCode" required rules={[zodRule(s.regionCode)]}>
+            <Input maxLength={6} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label="手机号" name="phone" required rules={[zodRule(s.phone)]}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label="电子邮箱" name="email" required rules={[zodRule(s.email)]}>
+            <Input />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Typography.Title level={5}>职称与专业</Typography.Title>
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <Form.Item
+            label="职称级别"
+            name="titleLevel"
+            rules={[{ required: true, message: '请选择职称级别' }]}
+          >
+            <Select options={optionsOf(TITLE_LEVEL_LABELS)} placeholder="请选择" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item label="职称名称" name="titleName" required rules={[zodRule(s.titleName)]}>
+            <Input placeholder="如：高级工程师" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item label="从业年限" name="years" required rules={[zodRule(s.years)]}>
+            <InputNumber min={0} max={60} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item
+            label="评审专业"
+            name="specialtyCodes"
+            required
+            rules={[zodRule(s.specialtyCodes)]}
+            extra="从采购中心公布的专业分类中选择末级专业（可按名称或代码搜索），可选 1–5 个。"
+          >
+            <SpecialtyTreeSelect multiple leavesOnly aria-label="评审专业" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Typography.Title level={5}>现工作单位</Typography.Title>
+      <Row gutter={16}>
+        {currentEmploymentColumns.map((c) => (
+          <Col key={c.name} xs={24} md={c.span}>
+            <Form.Item
+              label={c.name === 'employer' ? '现工作单位' : c.label}
+              name={['currentEmployer', c.name]}
+              rules={c.rules}
+              required={c.required}
+            >
+              {c.input}
+            </Form.Item>
+          </Col>
+        ))}
+      </Row>
+      <ListField
+        name="pastEmployers"
+        title="以往工作经历"
+        addLabel="添加工作经历"
+        testId="past-employers"
+        columns={pastEmploymentColumns}
+      />
+      <ListField
+        name="relations"
+        title="亲属及利害关系申报"
+        addLabel="添加申报"
+        testId="relations"
+        columns={relationFields}
+      />
+      <AccountFields username={s.username} password={s.password} />
+    </RegistrationShell>
   );
 }

@@ -1,13 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Col, Form, Input, Result, Row, Select, Typography } from 'antd';
-import { useNavigate } from 'react-router-dom';
+import { Col, Form, Input, Row, Select, Typography } from 'antd';
 import { SUPPLIER_SIZE_LABELS, supplierRegistrationBody } from '../../../../src/modules/orgs/contract.ts';
-import { errorMessage } from '../../api.ts';
+import { AccountFields } from '../../shared/AccountFields.tsx';
+import { ContactFields } from '../../shared/ContactFields.tsx';
 import { applyServerErrors, withoutBlanks, zodRule } from '../../shared/forms.ts';
 import { optionsOf } from '../../shared/labels.ts';
-import { NewPasswordFields } from '../../shared/NewPasswordFields.tsx';
 import { registerSupplier, type SupplierRegistrationValues } from '../orgs/api.ts';
-import { PortalLayout } from './PortalLayout.tsx';
+import { TreatedAsSmallFields } from '../orgs/SupplierEditors.tsx';
+import { RegistrationDone, RegistrationShell, ToLoginButton } from './RegistrationShell.tsx';
 
 type Values = SupplierRegistrationValues & { confirmPassword?: string };
 
@@ -32,7 +32,6 @@ const s = supplierRegistrationBody.shape;
 
 export function SupplierRegisterPage() {
   const [form] = Form.useForm<Values>();
-  const navigate = useNavigate();
   const mutation = useMutation({
     mutationFn: ({ confirmPassword: _confirm, ...values }: Values) =>
       registerSupplier(withoutBlanks(values) as SupplierRegistrationValues),
@@ -41,156 +40,88 @@ export function SupplierRegisterPage() {
 
   if (mutation.isSuccess) {
     return (
-      <PortalLayout>
-        <Card>
-          <Result
-            status="success"
-            title="注册已提交"
-            data-testid="supplier-registered"
-            subTitle={`「${mutation.data.name}」的注册资料已提交采购中心审核。请使用刚才设置的用户名登录，查看审核进度、完善股东、银行账户和资质证书等资料；审核通过后即可参加政府采购活动。`}
-            extra={
-              <Button type="primary" onClick={() => void navigate('/login')}>
-                前往登录
-              </Button>
-            }
-          />
-        </Card>
-      </PortalLayout>
+      <RegistrationDone
+        title="注册已提交"
+        testId="supplier-registered"
+        subTitle={`「${mutation.data.name}」的注册资料已提交采购中心审核。请使用刚才设置的用户名登录，查看审核进度、完善股东、银行账户和资质证书等资料；审核通过后即可参加政府采购活动。`}
+        extra={<ToLoginButton />}
+      />
     );
   }
 
   return (
-    <PortalLayout>
-      <Card title="供应商注册">
-        <Typography.Paragraph type="secondary">
-          填写企业基本信息并设置登录账号。提交后由采购中心审核，审核期间可登录完善资料。
-        </Typography.Paragraph>
-        <Form<Values>
-          name="supplierRegistration"
-          form={form}
-          layout="vertical"
-          disabled={mutation.isPending}
-          initialValues={{ prisonEnterprise: false, disabledWelfareUnit: false }}
-          onFinish={(values) => mutation.mutate(values)}
-        >
-          <Typography.Title level={5}>企业信息</Typography.Title>
-          <Row gutter={16}>
-            <Col xs={24} md={12}>
-              <Form.Item label="供应商名称" name="name" required rules={[zodRule(s.name)]}>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item
-                label="统一社会信用代码"
-                name="creditCode"
-                required
-                rules={[{ required: true, message: '请输入统一社会信用代码' }]}
-                extra="18 位，营业执照上的代码"
-              >
-                <Input maxLength={18} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item
-                label="法定代表人"
-                name="legalRepresentative"
-                required
-                rules={[zodRule(s.legalRepresentative)]}
-              >
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item
-                label="企业规模"
-                name="size"
-                rules={[{ required: true, message: '请选择企业规模' }]}
-                extra="按中小企业声明函填写"
-              >
-                <Select options={optionsOf(SUPPLIER_SIZE_LABELS)} placeholder="请选择企业规模" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item label="行政区划码" name="regionCode" required rules={[zodRule(s.regionCode)]}>
-                <Input maxLength={6} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item label="地址" name="address" rules={[zodRule(s.address)]}>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item name="prisonEnterprise" valuePropName="checked">
-                <Checkbox>监狱企业（视同小微企业）</Checkbox>
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item name="disabledWelfareUnit" valuePropName="checked">
-                <Checkbox>残疾人福利性单位（视同小微企业）</Checkbox>
-              </Form.Item>
-            </Col>
-            <Col span={24}>
-              <Form.Item label="经营范围" name="businessScope" rules={[zodRule(s.businessScope)]}>
-                <Input.TextArea rows={3} maxLength={2000} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Typography.Title level={5}>联系方式</Typography.Title>
-          <Row gutter={16}>
-            <Col xs={24} md={8}>
-              <Form.Item label="联系人" name="contactName" required rules={[zodRule(s.contactName)]}>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item label="联系电话" name="contactPhone" required rules={[zodRule(s.contactPhone)]}>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item label="邮箱" name="email" rules={[zodRule(s.email)]}>
-                <Input />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Typography.Title level={5}>登录账号</Typography.Title>
-          <Row gutter={16}>
-            <Col xs={24} md={8}>
-              <Form.Item
-                label="用户名"
-                name="username"
-                required
-                rules={[zodRule(s.username)]}
-                extra="小写字母、数字、下划线、点或短横线，3–32 位"
-              >
-                <Input autoComplete="username" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={16}>
-              <NewPasswordFields
-                name="password"
-                label="登录密码"
-                schema={s.password}
-                mismatch="两次输入的密码不一致"
-              />
-            </Col>
-          </Row>
-          {mutation.isError && (
-            <Alert
-              type="error"
-              showIcon
-              data-testid="registration-error"
-              title={errorMessage(mutation.error)}
-              style={{ marginBottom: 16 }}
-            />
-          )}
-          <Button type="primary" htmlType="submit" size="large" disabled={mutation.isPending}>
-            提交注册
-          </Button>
-        </Form>
-      </Card>
-    </PortalLayout>
+    <RegistrationShell<Values>
+      title="供应商注册"
+      intro="填写企业基本信息并设置登录账号。提交后由采购中心审核，审核期间可登录完善资料。"
+      name="supplierRegistration"
+      form={form}
+      initialValues={{ prisonEnterprise: false, disabledWelfareUnit: false }}
+      onFinish={(values) => mutation.mutate(values)}
+      pending={mutation.isPending}
+      error={mutation.error}
+      errorTestId="registration-error"
+      submitLabel="提交注册"
+    >
+      <Typography.Title level={5}>企业信息</Typography.Title>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item label="供应商名称" name="name" required rules={[zodRule(s.name)]}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label="统一社会信用代码"
+            name="creditCode"
+            required
+            rules={[{ required: true, message: '请输入统一社会信用代码' }]}
+            extra="18 位，营业执照上的代码"
+          >
+            <Input maxLength={18} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label="法定代表人"
+            name="legalRepresentative"
+            required
+            rules={[zodRule(s.legalRepresentative)]}
+          >
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label="企业规模"
+            name="size"
+            rules={[{ required: true, message: '请选择企业规模' }]}
+            extra="按中小企业声明函填写"
+          >
+            <Select options={optionsOf(SUPPLIER_SIZE_LABELS)} placeholder="请选择企业规模" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label="行政区划码" name="regionCode" required rules={[zodRule(s.regionCode)]}>
+            <Input maxLength={6} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label="地址" name="address" rules={[zodRule(s.address)]}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <TreatedAsSmallFields />
+        <Col span={24}>
+          <Form.Item label="经营范围" name="businessScope" rules={[zodRule(s.businessScope)]}>
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Typography.Title level={5}>联系方式</Typography.Title>
+      <Row gutter={16}>
+        <ContactFields schemas={s} span={8} required />
+      </Row>
+      <AccountFields username={s.username} password={s.password} />
+    </RegistrationShell>
   );
 }
