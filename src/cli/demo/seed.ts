@@ -376,7 +376,13 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
     progress(userRows.length, '账号');
 
     // The year's plan at every stage, and the thresholds configuration.
-    await tx.insert(procurementThresholds).values(planning.thresholds);
+    const thresholdRows = await tx.insert(procurementThresholds).values(planning.thresholds).returning();
+    await audit({
+      action: 'thresholds.configured',
+      entityType: 'thresholds',
+      entityId: 'demo',
+      after: { rows: thresholdRows },
+    });
     const commissionedAt = now;
     for (const pl of planning.lines) {
       const { purchaserName, intention, returnNote, ...fields } = pl;

@@ -4,8 +4,7 @@
 export const oneOf = <T extends string>(values: readonly T[], v: string, fallback: T): T =>
   values.find((x) => x === v) ?? fallback;
 
-/** `%term%` for ILIKE with the user's own % and _ taken literally. */
-export const likeTerm = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export { likeTerm } from '../../platform/db/like.ts';
 
 export interface Page<T> {
   items: T[];

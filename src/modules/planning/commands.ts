@@ -5,6 +5,7 @@ import { appendAudit } from '../../platform/audit/log.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { abilities, authorize, can } from '../../platform/auth/policy.ts';
 import { shanghaiDay } from '../../platform/clock.ts';
+import { likeTerm } from '../../platform/db/like.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { purchasers } from '../orgs/tables.ts';
 import type {
@@ -40,7 +41,6 @@ const STATUSES: readonly PlanLineStatus[] = [
 ];
 const CATEGORIES = ['goods', 'works', 'services'] as const;
 const statusOf = (r: PlanLineRow): PlanLineStatus => STATUSES.find((s) => s === r.status) ?? 'draft';
-const likeTerm = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 async function present(db: Db | Tx, ctx: RequestContext, rows: PlanLineRow[]): Promise<View[]> {
   if (!rows.length) return [];

@@ -7,6 +7,7 @@ declare module '../../platform/audit/events.ts' {
     'planLine.accepted': 'planLine';
     'planLine.returned': 'planLine';
     'planLine.cancelled': 'planLine';
+    'thresholds.configured': 'thresholds';
   }
 }
 export {};

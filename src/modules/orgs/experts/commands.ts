@@ -1,3 +1,4 @@
+import { shanghaiDay } from '../../../platform/clock.ts';
 /**
  * Use cases that change the expert pool. Each runs in one transaction: lock the expert, authorise against it,
  * ask the pure rules, write with a status-conditional update, and append the audit event before commit.
@@ -42,7 +43,6 @@ import {
 import {
   EXPERT_STATUSES,
   idNumberProblem,
-  shanghaiDay,
   TITLE_LEVELS,
   titleQualificationProblem,
   transitionProblem,

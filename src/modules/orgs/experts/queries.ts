@@ -1,3 +1,4 @@
+import { shanghaiDay } from '../../../platform/clock.ts';
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, not, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../../platform/db/client.ts';
@@ -32,7 +33,6 @@ import {
   onLeave,
   poolCoverage,
   RECUSAL_YEARS,
-  shanghaiDay,
   TITLE_LEVELS,
   yearlyCounts,
   type CoverageExpert,

@@ -73,8 +73,6 @@ export function transitionProblem(
 
 /* -- Calendar days (YYYY-MM-DD, Asia/Shanghai) --------------------------------------------------------------- */
 
-export { shanghaiDay } from '../../../platform/clock.ts';
-
 /** The same day n months later (negative: earlier); 31 March − 1 month is 28/29 February, not 3 March. */
 export function addMonths(day: string, n: number): string {
   const [y = 0, m = 1, d = 1] = day.split('-').map(Number);

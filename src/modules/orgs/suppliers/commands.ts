@@ -1,3 +1,4 @@
+import { shanghaiDay } from '../../../platform/clock.ts';
 import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../../platform/db/client.ts';
@@ -40,7 +41,6 @@ import {
   reviewedFieldsChanged,
   SANCTION_KIND_LABELS,
   sanctionsInForce,
-  shanghaiDay,
   SUPPLIER_STATUS_LABELS,
   type SupplierStatus,
 } from './rules.ts';

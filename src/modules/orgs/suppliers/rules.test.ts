@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { shanghaiDay } from '../../../platform/clock.ts';
 import {
   countsAsSmallOrMicro,
   nextStatusAfter,
   reviewedFieldsChanged,
   sanctionsInForce,
-  shanghaiDay,
   type SanctionPeriod,
 } from './rules.ts';
 

@@ -70,8 +70,6 @@ export function nextStatusAfter(
   }
 }
 
-export { shanghaiDay } from '../../../platform/clock.ts';
-
 export const SUPPLIER_STATUS_LABELS: Record<SupplierStatus, string> = {
   pending: '待审核',
   approved: '已通过',
