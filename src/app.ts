@@ -15,6 +15,7 @@ import { createServer, type App } from './platform/http/server.ts';
 import { orgRoutes } from './modules/orgs/index.ts';
 import { disclosureRoutes } from './modules/disclosure/index.ts';
 import { planningRoutes } from './modules/planning/index.ts';
+import { installStandardTemplates, tenderingRoutes } from './modules/tendering/index.ts';
 
 export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 export const webDistDir = path.join(packageRoot, 'web', 'dist');
@@ -59,6 +60,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   fileRoutes(app, { db, store });
   orgRoutes(app, { db });
   planningRoutes(app, { db });
+  tenderingRoutes(app, { db, chromiumPath: config.chromiumPath });
+  await installStandardTemplates(db, clock);
   disclosureRoutes(app, { db });
   await app.ready();
   return app;

@@ -22,6 +22,8 @@ export interface Config {
   sessionTtlSeconds: number;
   /** Login requests per client address and minute that one process admits (the database throttle is separate). */
   loginRatePerMinute: number;
+  /** Chromium executable that prints procurement documents to PDF; without it only .docx is offered. */
+  chromiumPath: string;
 }
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -45,5 +47,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditHash,
     sessionTtlSeconds: intFrom(env.SESSION_TTL_SECONDS, 8 * 3600),
     loginRatePerMinute: intFrom(env.LOGIN_RATE_PER_MINUTE, 30),
+    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
   };
 }
