@@ -177,7 +177,7 @@ describe('plan line → project with 3 lots → lint → published notice', () =
       payload: { ...lawfulSchedule, bidDeadlineAt: '2026-03-20T09:30:00+08:00' },
     });
     expect(early.statusCode).toBe(422);
-    expect(early.json()).toMatchObject({ code: 'BID_DEADLINE_TOO_EARLY', path: 'body.bidDeadline' });
+    expect(early.json()).toMatchObject({ code: 'BID_DEADLINE_TOO_EARLY', path: 'body.bidDeadlineAt' });
     expect(early.json().message).toContain('2026-03-23');
 
     const shortDocs = await agent.request({
@@ -643,5 +643,51 @@ describe('standard templates', () => {
     });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()).toMatchObject({ kind: 'goods', version: goods.version + 1, current: true });
+  });
+});
+
+describe('what suppliers see, and the calendar edge', () => {
+  it('a supplier reads a published project without the centre’s working checks', async () => {
+    const p = await publishedProject('供应商视图测试项目');
+    const supplier = await h.signedIn('supplier');
+    const res = await supplier.request({ method: 'GET', url: `/api/projects/${p.id}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ lint: null, methodCheck: { splitting: null } });
+    expect(res.json().abilities).toEqual(expect.arrayContaining(['read', 'document', 'ask']));
+    expect(res.json().abilities).not.toContain('publish');
+  });
+
+  it('refuses a schedule whose period runs into a year without official holiday data', async () => {
+    const line = await acceptedLine(purchaser.user.purchaserId ?? '', { yuan: 200_000 });
+    const p = await newProject({
+      name: '年末公开招标项目',
+      category: 'goods',
+      method: 'openTender',
+      shares: [{ planLineId: line.id }],
+      lots: [{ name: '设备', budgetFen: '20000000' }],
+      requirements: { ...cleanRequirements, depositFen: '400000' },
+    });
+    await agent.request({ method: 'POST', url: `/api/projects/${p.id}/lint` });
+    h.clock.set(new Date('2026-12-21T01:00:00Z'));
+    try {
+      const clerk = await h.signedIn('agent');
+      const res = await clerk.request({
+        method: 'POST',
+        url: `/api/projects/${p.id}/publish`,
+        payload: {
+          documentsIssuedOn: '2026-12-22',
+          documentsAvailableUntil: '2026-12-29',
+          bidDeadlineAt: '2027-01-20T09:30:00+08:00',
+          openingPlace: '开标一室',
+        },
+      });
+      expect(res.statusCode).toBe(422);
+      expect(res.json().code).toBe('CALENDAR_NOT_COVERED');
+      expect(res.json().message).toContain('2027');
+      const [row] = await h.db.select().from(projects).where(eq(projects.id, p.id));
+      expect(row?.status).toBe('linted');
+    } finally {
+      h.clock.set(new Date('2026-03-02T01:00:00Z'));
+    }
   });
 });

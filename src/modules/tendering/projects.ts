@@ -471,6 +471,7 @@ export async function present(db: Db | Tx, ctx: RequestContext, l: Loaded): Prom
   const t = timed(methodOf(l.row.method));
   const issued = l.row.documentsIssuedOn ?? today;
   const status = stateOf(l.row.status);
+  const insider = ctx.actor.kind === 'user' && ctx.actor.role !== 'supplier';
   return {
     ...summary,
     lots: l.lots.map((x) => ({
@@ -494,7 +495,8 @@ export async function present(db: Db | Tx, ctx: RequestContext, l: Loaded): Prom
     })),
     requirements: l.row.requirements,
     methodReason: l.row.methodReason,
-    methodCheck: method.view,
+    // The centre's working checks are not shown to suppliers: they read the published documents.
+    methodCheck: insider ? method.view : { ...method.view, splitting: null },
     approval: l.approval
       ? {
           reference: l.approval.reference,
@@ -513,7 +515,7 @@ export async function present(db: Db | Tx, ctx: RequestContext, l: Loaded): Prom
           title: template.title,
         }
       : null,
-    lint: lintView(l, l.row.lint ?? null),
+    lint: insider ? lintView(l, l.row.lint ?? null) : null,
     schedule: {
       noticePublishedOn: l.row.noticePublishedOn,
       documentsIssuedOn: l.row.documentsIssuedOn,

@@ -195,14 +195,16 @@ export async function publishProject(
         '文件提供截止日不得早于开始发出日',
         'body.documentsAvailableUntil',
       );
+    // The schedule rule speaks of the deadline day; the request carries the instant.
+    const field = (path: string): string => `body.${path === 'bidDeadline' ? 'bidDeadlineAt' : path}`;
     const first = violations[0];
     if (first) {
       throw new AppError(
         422,
         first.code,
         first.message,
-        `body.${first.path}`,
-        violations.map((v) => ({ code: v.code, path: `body.${v.path}`, message: v.message })),
+        field(first.path),
+        violations.map((v) => ({ code: v.code, path: field(v.path), message: v.message })),
       );
     }
     if (!lint?.clear) {
