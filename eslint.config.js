@@ -56,6 +56,20 @@ export default tseslint.config(
     },
   })),
   {
+    // Contract files are loaded by the browser too: zod schemas and WebCrypto code, nothing from Node.
+    // (no-restricted-syntax, so the module-boundary no-restricted-imports patterns still apply here.)
+    files: ['src/**/contract.ts', 'src/**/*.contract.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportDeclaration[source.value=/^node:/]',
+          message: 'Contract files run in the browser as well: use WebCrypto and web APIs, not Node modules.',
+        },
+      ],
+    },
+  },
+  {
     files: ['web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
