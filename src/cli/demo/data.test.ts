@@ -4,6 +4,8 @@ import { ROLES } from '../../platform/auth/actor.ts';
 import { passwordProblem } from '../../platform/auth/passwords.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoData, orgCodeCheckChar } from './data.ts';
 import { idNumberCheckChar, idNumberValid } from './id-number.ts';
+import { demoPlanning } from './planning.ts';
+import { tenderingTimeline } from './tendering.ts';
 
 const data = demoData();
 
@@ -205,5 +207,46 @@ describe('demoData', () => {
     // The bound records are hand-written, so they exist whatever the seed.
     const other = demoData('another-seed');
     expect(other.experts.some((e) => e.name === '高志远' && e.status === 'active')).toBe(true);
+  });
+});
+
+describe('tenderingTimeline', () => {
+  it('is deterministic: the same seed and day give the same projects, amounts and steps', () => {
+    const a = tenderingTimeline('zhengcai-demo', '2026-03-02');
+    const b = tenderingTimeline('zhengcai-demo', '2026-03-02');
+    expect(a.steps).toEqual(b.steps);
+    expect(a.data).toEqual(b.data);
+    const lots = a.data.projects.filter((p) => p.programme === 'schoolSafety').flatMap((p) => p.lots);
+    expect(lots).toHaveLength(27);
+  });
+
+  it('keeps every step before the seed day, in order', () => {
+    const t = tenderingTimeline('zhengcai-demo', '2026-03-02');
+    const at = t.steps.map((s) => s.at.getTime());
+    expect(at).toEqual([...at].sort((x, y) => x - y));
+    expect(Math.max(...at)).toBeLessThan(new Date('2026-03-02T00:00:00+08:00').getTime());
+    expect(t.reached.get('ultrasound')).toBe('corrected');
+  });
+
+  it('never fails beyond the covered calendar: projects move earlier or stay unpublished', () => {
+    for (const day of ['2026-12-28', '2026-12-31', '2027-01-04', '2027-06-01']) {
+      const t = tenderingTimeline('zhengcai-demo', day);
+      for (const s of t.steps.filter((x) => x.publish)) {
+        expect(String(s.publish?.bidDeadlineAt) < '2027').toBe(true);
+      }
+    }
+    const far = tenderingTimeline('zhengcai-demo', '2027-06-01');
+    expect(far.steps.some((s) => s.kind === 'publish')).toBe(false);
+    expect(far.reached.get('multimedia')).toBe('linted');
+    expect(far.reached.get('imaging')).toBe('approved');
+  });
+
+  it('plans accepted lines for every project share, and the plan stays as it was before them', () => {
+    const plan = demoPlanning('zhengcai-demo', data, '2026-03-02');
+    const refs = new Set(plan.lines.flatMap((l) => (l.ref ? [l.ref] : [])));
+    const t = tenderingTimeline('zhengcai-demo', '2026-03-02');
+    for (const p of t.data.projects) for (const s of p.shares) expect(refs.has(s.ref)).toBe(true);
+    expect(plan.lines.filter((l) => l.ref === null)).toHaveLength(36);
+    expect(plan.lines.filter((l) => l.ref !== null).every((l) => l.status === 'accepted')).toBe(true);
   });
 });

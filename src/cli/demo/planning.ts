@@ -5,6 +5,7 @@
  */
 import { seededRng } from '../../platform/rng.ts';
 import { addDays, Gen, type DemoData } from './data.ts';
+import { tenderingPlanLines } from './tendering.ts';
 
 export interface DemoPlanLine {
   purchaserName: string;
@@ -19,6 +20,8 @@ export interface DemoPlanLine {
   status: 'draft' | 'intentionPublished' | 'commissioned' | 'accepted' | 'returned';
   intention: { summary: string; expectedStartOn: string; publishedOn: string } | null;
   returnNote: string | null;
+  /** Names the line for the demo's tendering projects (tendering.ts); null for the rest of the plan. */
+  ref: string | null;
 }
 
 export interface DemoThreshold {
@@ -105,8 +108,12 @@ export function demoPlanning(
               publishedOn,
             },
       returnNote: status === 'returned' ? '请补充采购需求和技术参数，明确服务期限' : null,
+      ref: null,
     });
   }
+  // Accepted lines the demo's projects are made from, and a few left open for bundle suggestions; from a
+  // stream of their own, so the lines above stay as they were.
+  lines.push(...tenderingPlanLines(seed, today));
   // Thresholds are configuration; these rows are the demo's, labelled as such — a centre enters its own
   // province's published figures (RULES.md §1.1: never literals in code).
   const thresholds: DemoThreshold[] = [
@@ -169,6 +176,18 @@ export function demoPlanning(
       effectiveFrom: '2018-06-01',
       effectiveTo: null,
       source: '必须招标的工程项目规定（发改委令第16号）第五条',
+    },
+    // Thresholds resolve through the division chain (county → city → region), never to 000000 for county
+    // budgets: the region's row carries the national works figure as the region applies it.
+    {
+      jurisdiction: '150000',
+      level: 'county',
+      category: 'works',
+      kind: 'worksMandatoryTender',
+      amountFen: wan(400),
+      effectiveFrom: '2018-06-01',
+      effectiveTo: null,
+      source: '必须招标的工程项目规定（发改委令第16号）第五条（自治区执行）',
     },
   ];
   return { lines, thresholds };

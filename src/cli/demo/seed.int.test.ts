@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intentionProblem } from '../../modules/planning/rules.ts';
 import { intentions, planLines } from '../../modules/planning/tables.ts';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { freshDatabase } from '../../../test/support/database.ts';
 import {
@@ -21,8 +21,20 @@ import { verifyPassword } from '../../platform/auth/passwords.ts';
 import { users } from '../../platform/auth/tables.ts';
 import { verifyAudit } from '../../platform/audit/log.ts';
 import { auditEvents } from '../../platform/audit/tables.ts';
-import { fixedClock } from '../../platform/clock.ts';
+import { fixedClock, shanghaiDay } from '../../platform/clock.ts';
+import { checkSchedule, TIMED_METHODS } from '../../modules/tendering/rules/deadlines.ts';
 import type { Database } from '../../platform/db/client.ts';
+import { readBundleSuggestions } from '../../modules/tendering/programmes.ts';
+import {
+  clarifications,
+  lintJustifications,
+  lots,
+  methodApprovals,
+  notices,
+  programmes,
+  projects,
+  projectShares,
+} from '../../modules/tendering/tables.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoData } from './data.ts';
 import { seedDemo, type SeedDemoResult } from './seed.ts';
 
@@ -162,6 +174,7 @@ describe('seedDemo', () => {
         '评审记录',
         '账号',
         '采购计划',
+        '采购项目',
       ]),
     );
   });
@@ -189,6 +202,119 @@ describe('seedDemo', () => {
     }
   });
 
+  it('holds projects at every state reached so far, made by the tendering use cases', async () => {
+    const db = database.db;
+    const rows = await db.select().from(projects);
+    expect(rows).toHaveLength(first.counts.projects);
+    expect(rows.length).toBeGreaterThanOrEqual(12);
+    const byStatus = (status: string) => rows.filter((p) => p.status === status);
+    for (const status of ['draft', 'linted', 'approved', 'published', 'corrected', 'terminated']) {
+      expect(byStatus(status).length, status).toBeGreaterThan(0);
+    }
+    expect(byStatus('published').length).toBeGreaterThanOrEqual(4);
+    // Codes follow the order the projects were drawn up in.
+    const byCreation = [...rows].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    expect(byCreation.map((p) => p.code)).toEqual(rows.map((p) => p.code).sort());
+
+    // A draft still carries the discriminatory clauses its check found, for the UI to show.
+    const flagged = byStatus('draft').filter((p) => p.lint?.findings.some((f) => f.severity === 'block'));
+    expect(flagged.length).toBeGreaterThan(0);
+
+    // Published on a working day before the seed day, with a lawful deadline still ahead.
+    for (const p of [...byStatus('published'), ...byStatus('corrected')]) {
+      expect(p.noticePublishedOn && p.noticePublishedOn < '2026-03-02').toBe(true);
+      expect(p.documentsIssuedOn).toBe(p.noticePublishedOn);
+      expect(p.bidDeadlineAt?.getTime()).toBeGreaterThan(clock.now().getTime());
+    }
+    const methods = new Set(byStatus('published').map((p) => `${p.method}/${p.category}`));
+    expect(methods).toContain('openTender/goods');
+    expect(methods).toContain('consultation/services');
+    expect(methods).toContain('rfq/goods');
+    const lotRows = await db.select().from(lots);
+    const lotsOf = (id: string) => lotRows.filter((l) => l.projectId === id).length;
+    expect(byStatus('published').some((p) => p.method === 'openTender' && lotsOf(p.id) === 3)).toBe(true);
+
+    // The approved one is a method other than open tender above the threshold, with the bureau's reply.
+    const [approved] = byStatus('approved');
+    expect(['negotiation', 'singleSource']).toContain(approved?.method);
+    const approvals = await db.select().from(methodApprovals);
+    expect(approvals.find((a) => a.projectId === approved?.id)?.authority).toContain('财政局');
+
+    const noticeRows = await db.select().from(notices);
+    expect(noticeRows).toHaveLength(first.counts.notices);
+    const kindsOf = (id: string | undefined) =>
+      noticeRows.filter((n) => n.projectId === id).map((n) => n.kind);
+    const [corrected] = byStatus('corrected');
+    expect(kindsOf(corrected?.id).sort()).toEqual(['correction', 'tender']);
+    const correction = noticeRows.find((n) => n.projectId === corrected?.id && n.kind === 'correction');
+    expect(correction?.bidDeadlineAt?.getTime()).toBeGreaterThan(
+      correction?.previousDeadlineAt?.getTime() ?? 0,
+    );
+    const [terminated] = byStatus('terminated');
+    expect(kindsOf(terminated?.id).sort()).toEqual(['tender', 'termination']);
+
+    expect(await db.select().from(lintJustifications)).toHaveLength(1);
+    const questions = await db.select().from(clarifications);
+    expect(questions.filter((q) => q.answer !== null)).toHaveLength(1);
+    expect(questions.filter((q) => q.answer === null)).toHaveLength(1);
+  });
+
+  it('bundles several units into one project, and keeps programmes with their projects', async () => {
+    const db = database.db;
+    const shares = await db.select().from(projectShares);
+    const unitsOf = new Map<string, Set<string>>();
+    for (const s of shares)
+      unitsOf.set(s.projectId, (unitsOf.get(s.projectId) ?? new Set()).add(s.purchaserId));
+    expect(Math.max(...[...unitsOf.values()].map((u) => u.size))).toBeGreaterThanOrEqual(3);
+
+    const progs = await db.select().from(programmes);
+    expect(progs.map((p) => p.kind).sort()).toEqual(['caseByCase', 'schoolSafety']);
+    const inProgramme = async (kind: string) => {
+      const ids = (await db.select().from(projects)).filter(
+        (p) => p.programmeId === progs.find((x) => x.kind === kind)?.id,
+      );
+      return {
+        projects: ids.length,
+        lots: ids.length
+          ? (
+              await db
+                .select({ n: count() })
+                .from(lots)
+                .where(
+                  inArray(
+                    lots.projectId,
+                    ids.map((p) => p.id),
+                  ),
+                )
+            )[0]?.n
+          : 0,
+      };
+    };
+    expect((await inProgramme('schoolSafety')).lots).toBe(27);
+    expect((await inProgramme('caseByCase')).projects).toBe(2);
+  });
+
+  it('leaves accepted lines of one 品目 across units open, so bundles are suggested', async () => {
+    const ctx = {
+      actor: {
+        kind: 'user' as const,
+        role: 'agent' as const,
+        userId: (await database.db.select().from(users).where(eq(users.username, 'jingban')))[0]?.id ?? '',
+        username: 'jingban',
+        displayName: '刘婷',
+        purchaserId: null,
+        supplierId: null,
+        expertId: null,
+        sessionId: null,
+      },
+      requestId: null,
+      clock,
+    };
+    const suggestions = await readBundleSuggestions(database.db, ctx, { year: 2026, windowMonths: 2 });
+    expect(suggestions.items.length).toBeGreaterThan(0);
+    expect(suggestions.items.some((b) => b.lines.length >= 3)).toBe(true);
+  });
+
   it('does nothing the second time', async () => {
     const [before] = await database.db.select({ n: count() }).from(auditEvents);
     const again = await seedDemo(database, { clock });
@@ -198,5 +324,39 @@ describe('seedDemo', () => {
     expect(after?.n).toBe(before?.n);
     const [centreCount] = await database.db.select({ n: count() }).from(centres);
     expect(centreCount?.n).toBe(1);
+  });
+});
+
+describe('seedDemo near the end of the covered calendar', () => {
+  it('seeds on 2026-12-28, keeping every published schedule lawful within the calendar', async () => {
+    const late = await freshDatabase();
+    try {
+      const lateClock = fixedClock(new Date('2026-12-28T02:00:00Z'));
+      const result = await seedDemo(late, { clock: lateClock });
+      expect(result.created).toBe(true);
+      expect(result.counts.projects).toBe(first.counts.projects);
+      const rows = await late.db.select().from(projects);
+      const firstNotices = await late.db.select().from(notices);
+      for (const p of rows.filter((x) => x.noticePublishedOn !== null)) {
+        const notice = firstNotices.find((n) => n.projectId === p.id && n.previousDeadlineAt === null);
+        const method = TIMED_METHODS.find((m) => m === p.method);
+        expect(notice?.bidDeadlineAt && method).toBeTruthy();
+        if (!notice?.bidDeadlineAt || !method) continue;
+        expect(p.bidDeadlineAt && p.bidDeadlineAt < new Date('2027-01-01T00:00:00+08:00')).toBe(true);
+        expect(
+          checkSchedule({
+            method,
+            noticePublishedOn: p.noticePublishedOn ?? '',
+            documentsIssuedOn: p.documentsIssuedOn ?? '',
+            documentsAvailableUntil: p.documentsAvailableUntil ?? '',
+            bidDeadline: shanghaiDay(notice.bidDeadlineAt),
+          }),
+        ).toEqual([]);
+      }
+      expect(rows.some((p) => p.status === 'published')).toBe(true);
+      expect((await verifyAudit(late.db)).ok).toBe(true);
+    } finally {
+      await late.close();
+    }
   });
 });

@@ -4,7 +4,7 @@
  * exists (a real centre set up by hand must never get demo data mixed in).
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import '../../modules/orgs/events.ts';
 import {
   centres,
@@ -30,6 +30,7 @@ import { systemActor, type RequestContext } from '../../platform/auth/actor.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { users } from '../../platform/auth/tables.ts';
 import { appendAudit } from '../../platform/audit/log.ts';
+import { auditEvents } from '../../platform/audit/tables.ts';
 import type { AuditEvent } from '../../platform/audit/events.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { demoRegistries } from './registries.ts';
@@ -37,7 +38,10 @@ import { demoPlanning } from './planning.ts';
 import { commissions, intentions, planLines, procurementThresholds } from '../../modules/planning/tables.ts';
 import '../../modules/planning/events.ts';
 import type { Database, Tx } from '../../platform/db/client.ts';
+import { installStandardTemplates } from '../../modules/tendering/index.ts';
+import { notices } from '../../modules/tendering/tables.ts';
 import { DEMO_PASSWORD, DEMO_SEED, demoData, type DemoBinding } from './data.ts';
+import { actorOf, runTendering, tenderingTimeline } from './tendering.ts';
 
 export interface SeedDemoOptions {
   clock: Clock;
@@ -64,6 +68,10 @@ export interface SeedDemoCounts {
   expertReviews: number;
   users: number;
   planLines: number;
+  programmes: number;
+  projects: number;
+  notices: number;
+  clarifications: number;
   auditEvents: number;
 }
 
@@ -93,6 +101,10 @@ const NOTHING: SeedDemoCounts = {
   expertReviews: 0,
   users: 0,
   planLines: 0,
+  programmes: 0,
+  projects: 0,
+  notices: 0,
+  clarifications: 0,
   auditEvents: 0,
 };
 
@@ -124,7 +136,10 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
   // History is dated back from the day of loading, so the coverage report always has a full last year.
   const data = demoData(seed, shanghaiDay(opts.clock.now()));
   const registries = demoRegistries(seed, data);
-  const planning = demoPlanning(seed, data, shanghaiDay(opts.clock.now()));
+  const today = shanghaiDay(opts.clock.now());
+  const planning = demoPlanning(seed, data, today);
+  // Projects taken through the tendering use cases, each step on the day it happened before today.
+  const tendering = tenderingTimeline(seed, today);
   const history = data.expertHistory;
   // One scrypt hash for every account: hashing each would cost ~50 ms apiece for the same password.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -139,7 +154,8 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
     planning.lines.length +
     data.experts.length +
     history.reviews.length +
-    data.accounts.length;
+    data.accounts.length +
+    tendering.steps.length;
   let done = 0;
   const progress = (n: number, label: string): void => {
     done += n;
@@ -152,10 +168,12 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
     if (await hasCentre(tx)) return { created: false, counts: NOTHING };
 
     const now = opts.clock.now();
-    let auditEvents = 0;
+    // Events the use cases append (templates, projects) are counted from the log itself.
+    const auditCount = async (): Promise<number> =>
+      (await tx.select({ n: count() }).from(auditEvents))[0]?.n ?? 0;
+    const auditBefore = await auditCount();
     const audit = async (event: AuditEvent): Promise<void> => {
       await appendAudit(tx, ctx, event);
-      auditEvents++;
     };
 
     const [centre] = await tx
@@ -384,13 +402,15 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
       after: { rows: thresholdRows },
     });
     const commissionedAt = now;
+    const lineIds = new Map<string, string>();
     for (const pl of planning.lines) {
-      const { purchaserName, intention, returnNote, ...fields } = pl;
+      const { purchaserName, intention, returnNote, ref, ...fields } = pl;
       const [row] = await tx
         .insert(planLines)
         .values({ ...fields, purchaserId: purchaserId(purchaserName), createdAt: now })
         .returning();
       if (!row) throw new Error('plan line insert returned nothing');
+      if (ref !== null) lineIds.set(ref, row.id);
       const intentionRow = intention
         ? (
             await tx
@@ -423,6 +443,22 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
     }
     progress(planning.lines.length, '采购计划');
 
+    // `seed --demo` runs before the app is built, so the standard templates may not be installed yet.
+    await installStandardTemplates(tx, opts.clock);
+    const userNamed = (username: string) => {
+      const row = userRows.find((u) => u.username === username);
+      if (!row) throw new Error(`demo account ${username} missing`);
+      return actorOf(row);
+    };
+    const tenderingCounts = await runTendering(
+      tx,
+      tendering,
+      { agent: userNamed('jingban'), supplier: userNamed('gongyingshang') },
+      resolver(lineIds, 'plan line'),
+      () => progress(1, '采购项目'),
+    );
+    const [noticeCount] = await tx.select({ n: count() }).from(notices);
+
     const counts: SeedDemoCounts = {
       centres: 1,
       specialties: data.specialties.length,
@@ -440,7 +476,12 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
       expertReviews: reviewRows.length,
       users: userRows.length,
       planLines: planning.lines.length,
-      auditEvents: auditEvents + 1,
+      programmes: tenderingCounts.programmes,
+      projects: tenderingCounts.projects,
+      notices: noticeCount?.n ?? 0,
+      clarifications: tenderingCounts.clarifications,
+      // This far, plus seed.demo itself.
+      auditEvents: (await auditCount()) - auditBefore + 1,
     };
     await audit({
       action: 'seed.demo',
