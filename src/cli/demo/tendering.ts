@@ -16,7 +16,6 @@ import { fixedClock } from '../../platform/clock.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { seededRng } from '../../platform/rng.ts';
-import { answerQuestion, askQuestion } from '../../modules/tendering/clarifications.ts';
 import {
   approvalBody,
   correctionBody,
@@ -24,21 +23,23 @@ import {
   publishBody,
   type requirements,
 } from '../../modules/tendering/contract.ts';
-import type { TemplateKind } from '../../modules/tendering/documents/model.ts';
-import { createProgramme } from '../../modules/tendering/programmes.ts';
 import {
+  answerQuestion,
+  askQuestion,
+  createProgramme,
   createProject,
   justifyFinding,
   lintProject,
   recordApproval,
-} from '../../modules/tendering/projects.ts';
-import { correctProject, publishProject, terminateProject } from '../../modules/tendering/publication.ts';
-import {
+  correctProject,
+  publishProject,
+  terminateProject,
   deadlineAfterCorrection,
   earliestBidDeadline,
   earliestDocumentsAvailableUntil,
   type TimedMethod,
-} from '../../modules/tendering/rules/deadlines.ts';
+  type TemplateKind,
+} from '../../modules/tendering/index.ts';
 import { tenderTemplates } from '../../modules/tendering/tables.ts';
 import { addDays, Gen } from './data.ts';
 import type { DemoPlanLine } from './planning.ts';

@@ -14,7 +14,7 @@ import { suppliers } from '../orgs/tables.ts';
 import type { answerBody, questionBody, questionList, questionView } from './contract.ts';
 import './events.ts';
 import { projectPolicy } from './policy.ts';
-import { projectFor, recordOf, stateOf, userId } from './projects.ts';
+import { projectFor, recordOf, stateOf, userId } from './loaded.ts';
 import { clarifications } from './tables.ts';
 
 type QuestionView = z.infer<typeof questionView>;

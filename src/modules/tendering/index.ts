@@ -1,6 +1,18 @@
-/** The tendering module's public face. */
+/** The tendering module's public face: routes, start-up work, and the use cases the CLI's demo drives. */
 import './events.ts';
 
 export { tenderingRoutes } from './routes.ts';
 export { installStandardTemplates } from './templates.ts';
 export { projects, lots, projectShares, notices, programmes, tenderTemplates } from './tables.ts';
+export { createProject, justifyFinding, lintProject, recordApproval, updateProject } from './projects.ts';
+export { correctProject, publishProject, terminateProject } from './publication.ts';
+export { answerQuestion, askQuestion } from './clarifications.ts';
+export { createProgramme, readBundleSuggestions } from './programmes.ts';
+export {
+  checkSchedule,
+  deadlineAfterCorrection,
+  earliestBidDeadline,
+  earliestDocumentsAvailableUntil,
+  type TimedMethod,
+} from './rules/deadlines.ts';
+export type { TemplateKind } from './documents/model.ts';

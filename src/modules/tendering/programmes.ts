@@ -20,7 +20,7 @@ import type {
 import { bundlePolicy, programmePolicy } from './policy.ts';
 import { suggestBundles } from './rules/bundles.ts';
 import { lots, programmes, projects, projectShares } from './tables.ts';
-import { categoryOf, userId } from './projects.ts';
+import { categoryOf, userId } from './loaded.ts';
 
 export const PROGRAMME_KIND_LABELS = {
   schoolSafety: '校安工程',

@@ -27,21 +27,18 @@ import './events.ts';
 import { noticePolicy } from './policy.ts';
 import {
   budgetOf,
-  lintView,
   loadProject,
-  methodFacts,
   methodOf,
-  noticeSummaryOf,
-  present,
   projectFor,
-  runChecks,
   setState,
   stateOf,
   step,
   timed,
   userId,
   type LoadedProject,
-} from './projects.ts';
+} from './loaded.ts';
+import { lintView, methodFacts, runChecks } from './checks.ts';
+import { noticeSummaryOf, present } from './presenter.ts';
 import { checkSchedule, deadlineAfterCorrection } from './rules/deadlines.ts';
 import { STATE_LABELS } from './rules/lifecycle.ts';
 import { notices, projects, projectShares } from './tables.ts';

@@ -22,7 +22,7 @@ import { renderDocument, templateProblems } from './documents/render.ts';
 import { STANDARD_TEMPLATES } from './documents/standard-templates.ts';
 import './events.ts';
 import { templatePolicy } from './policy.ts';
-import { budgetOf, methodOf, projectFor, PUBLISHED_STATES, stateOf, userId } from './projects.ts';
+import { budgetOf, methodOf, projectFor, PUBLISHED_STATES, stateOf, userId } from './loaded.ts';
 import { tenderTemplates, type TemplateRow } from './tables.ts';
 
 export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
