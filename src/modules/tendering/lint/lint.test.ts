@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from './evaluation.ts';
+import {
+  HELD_OUT_B_CLAUSES,
+  HELD_OUT_C_CLAUSES,
+  HELD_OUT_CLAUSES,
+  HELD_OUT_D_CLAUSES,
+  HELD_OUT_E_CLAUSES,
+} from './held-out-clauses.ts';
 import { LABELLED_CLAUSES } from './labelled-clauses.ts';
 import { lintDocument, publicationBlocked } from './lint.ts';
 import { parseCount, RULES } from './rules.ts';
@@ -186,9 +193,36 @@ describe('labelled set', () => {
     expect(offending / LABELLED_CLAUSES.length).toBeLessThan(0.65);
   });
 
-  it('precision and recall are at least 0.9', () => {
+  it('precision and recall stay near the measured 1.000 / 1.000', () => {
     const e = evaluate();
-    expect(e.precision).toBeGreaterThanOrEqual(0.9);
-    expect(e.recall).toBeGreaterThanOrEqual(0.9);
+    expect(e.precision).toBeGreaterThanOrEqual(0.97);
+    expect(e.recall).toBeGreaterThanOrEqual(0.97);
+  });
+});
+
+/**
+ * Regression floors on the held-out sets: the measured scores (evaluate.ts) minus a small margin. Sets A–D were
+ * each seen (their misses analysed) in a later round, so their scores are optimistic; E was scored once after
+ * the last change and is the honest figure. Never edit a held-out clause or label to make this pass.
+ */
+describe('held-out sets', () => {
+  it('set A has at least 80 clauses, offending and clean in roughly equal numbers', () => {
+    const offending = HELD_OUT_CLAUSES.filter((c) => c.expected.length > 0).length;
+    expect(HELD_OUT_CLAUSES.length).toBeGreaterThanOrEqual(80);
+    expect(offending / HELD_OUT_CLAUSES.length).toBeGreaterThan(0.35);
+    expect(offending / HELD_OUT_CLAUSES.length).toBeLessThan(0.65);
+  });
+
+  it.each([
+    ['A', 1.0, 1.0, HELD_OUT_CLAUSES],
+    ['B', 1.0, 1.0, HELD_OUT_B_CLAUSES],
+    ['C', 1.0, 0.979, HELD_OUT_C_CLAUSES],
+    ['D', 1.0, 1.0, HELD_OUT_D_CLAUSES],
+    ['E', 0.978, 0.88, HELD_OUT_E_CLAUSES],
+  ] as const)('set %s: precision ≥ %f − 0.03 and recall ≥ %f − 0.03', (_name, precision, recall, set) => {
+    const margin = 0.03;
+    const e = evaluate(set);
+    expect(e.precision).toBeGreaterThanOrEqual(precision - margin);
+    expect(e.recall).toBeGreaterThanOrEqual(recall - margin);
   });
 });
