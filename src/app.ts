@@ -15,13 +15,17 @@ import { createServer, type App } from './platform/http/server.ts';
 import { orgRoutes } from './modules/orgs/index.ts';
 import { disclosureRoutes } from './modules/disclosure/index.ts';
 import { planningRoutes } from './modules/planning/index.ts';
-import { installStandardTemplates, tenderingRoutes } from './modules/tendering/index.ts';
+import { installStandardTemplates, tenderingJobs, tenderingRoutes } from './modules/tendering/index.ts';
+import type { JobHandlers } from './platform/jobs/runner.ts';
 
 export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 export const webDistDir = path.join(packageRoot, 'web', 'dist');
 export const version = z
   .object({ version: z.string() })
   .parse(JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8'))).version;
+
+/** Every module's scheduled work, by job kind: what the job runner of each server process executes. */
+export const jobHandlers: JobHandlers = { ...tenderingJobs };
 
 export interface BuildOptions {
   config: Config;

@@ -5,6 +5,8 @@ import { auditEvents } from '../src/platform/audit/tables.ts';
 import { planLines, procurementThresholds } from '../src/modules/planning/tables.ts';
 import { notices, projects } from '../src/modules/tendering/tables.ts';
 import { startHarness, type TestHarness } from './support/harness.ts';
+import { jobHandlers } from '../src/app.ts';
+import { runDueJobs } from '../src/platform/jobs/runner.ts';
 
 let h: TestHarness;
 type Client = Awaited<ReturnType<TestHarness['signedIn']>>;
@@ -686,6 +688,36 @@ describe('what suppliers see, and the calendar edge', () => {
       expect(res.json().message).toContain('2027');
       const [row] = await h.db.select().from(projects).where(eq(projects.id, p.id));
       expect(row?.status).toBe('linted');
+    } finally {
+      h.clock.set(new Date('2026-03-02T01:00:00Z'));
+    }
+  });
+});
+
+describe('the response deadline, by the server clock', () => {
+  it('closes the project to bids at its (corrected) deadline, once', async () => {
+    const p = await publishedProject('截止测试项目');
+    h.clock.set(new Date('2026-03-16T02:00:00Z'));
+    try {
+      const clerk = await h.signedIn('agent');
+      await clerk.request({
+        method: 'POST',
+        url: `/api/projects/${p.id}/corrections`,
+        payload: { content: '技术参数调整', affectsBids: true },
+      });
+      // The original deadline has passed, the corrected one not: nothing closes.
+      h.clock.set(new Date('2026-03-24T02:00:00Z'));
+      await runDueJobs(h.db, h.clock, jobHandlers, 'test');
+      expect((await h.db.select().from(projects).where(eq(projects.id, p.id)))[0]?.status).toBe('corrected');
+      h.clock.set(new Date('2026-03-31T01:30:00Z'));
+      expect(await runDueJobs(h.db, h.clock, jobHandlers, 'test')).toBeGreaterThanOrEqual(1);
+      expect((await h.db.select().from(projects).where(eq(projects.id, p.id)))[0]?.status).toBe('bidsClosed');
+      const closed = await h.db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.action, 'project.bidsClosed'));
+      expect(closed.filter((e) => e.entityId === p.id)).toHaveLength(1);
+      expect(await runDueJobs(h.db, h.clock, jobHandlers, 'test')).toBe(0);
     } finally {
       h.clock.set(new Date('2026-03-02T01:00:00Z'));
     }

@@ -1,8 +1,10 @@
+import { hostname } from 'node:os';
 import { Command, Option } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildApp, packageRoot, version, webDistDir } from '../app.ts';
+import { buildApp, jobHandlers, packageRoot, version, webDistDir } from '../app.ts';
+import { startJobRunner } from '../platform/jobs/runner.ts';
 import { IMPORT_KINDS, importRegistry, KIND_LABELS } from '../modules/orgs/index.ts';
 import { systemActor } from '../platform/auth/actor.ts';
 import { loadConfig, type Config } from '../platform/config.ts';
@@ -93,8 +95,18 @@ program
     const database = await openMigrated(config);
     if (opts.seed && (await seed(database))) console.log('已载入演示中心：云岭县政府采购中心');
     const app = await buildApp({ config, database, logger: true, webDist: opts.web ? webDistDir : null });
+    // Scheduled work (bid closing at the deadline …): every process polls; each job runs once in all.
+    const runner = startJobRunner({
+      db: database.db,
+      clock: systemClock,
+      handlers: jobHandlers,
+      worker: `${hostname()}:${process.pid}`,
+      intervalMs: config.jobPollMs,
+      onError: (e) => app.log.error(e, '定时任务执行出错'),
+    });
     const shutdown = async (signal: string): Promise<void> => {
       app.log.info({ signal }, '正在停止');
+      await runner.stop();
       await app.close();
       await database.close();
       process.exit(0);

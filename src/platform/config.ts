@@ -24,6 +24,8 @@ export interface Config {
   loginRatePerMinute: number;
   /** Chromium executable that prints procurement documents to PDF; without it only .docx is offered. */
   chromiumPath: string;
+  /** How often each server process polls for due scheduled work (bid closing …), milliseconds. */
+  jobPollMs: number;
 }
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -48,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlSeconds: intFrom(env.SESSION_TTL_SECONDS, 8 * 3600),
     loginRatePerMinute: intFrom(env.LOGIN_RATE_PER_MINUTE, 30),
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
+    jobPollMs: intFrom(env.JOB_POLL_MS, 5000),
   };
 }

@@ -10,6 +10,7 @@ declare module '../../platform/audit/events.ts' {
     'project.published': 'project';
     'project.corrected': 'project';
     'project.terminated': 'project';
+    'project.bidsClosed': 'project';
     'project.documentDownloaded': 'project';
     'clarification.asked': 'clarification';
     'clarification.answered': 'clarification';

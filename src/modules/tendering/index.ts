@@ -3,6 +3,7 @@ import './events.ts';
 
 export { tenderingRoutes } from './routes.ts';
 export { installStandardTemplates } from './templates.ts';
+export { tenderingJobs } from './jobs.ts';
 export { projects, lots, projectShares, notices, programmes, tenderTemplates } from './tables.ts';
 export { createProject, justifyFinding, lintProject, recordApproval, updateProject } from './projects.ts';
 export { correctProject, publishProject, terminateProject } from './publication.ts';

@@ -24,6 +24,7 @@ import type {
 } from './contract.ts';
 import { noticeText, type NoticeInput } from './documents/notices.ts';
 import './events.ts';
+import { cancelBidClosing, scheduleBidClosing } from './jobs.ts';
 import { noticePolicy } from './policy.ts';
 import {
   budgetOf,
@@ -246,6 +247,7 @@ export async function publishProject(
         current: deadline,
       },
     );
+    await scheduleBidClosing(tx, ctx.clock, id, deadline);
     await appendAudit(tx, ctx, {
       action: 'project.published',
       entityType: 'project',
@@ -319,6 +321,7 @@ export async function correctProject(
       previous: current,
       current: deadline,
     });
+    await scheduleBidClosing(tx, ctx.clock, id, deadline);
     await appendAudit(tx, ctx, {
       action: 'project.corrected',
       entityType: 'project',
@@ -360,6 +363,7 @@ export async function terminateProject(
         },
       );
     }
+    await cancelBidClosing(tx, id);
     await appendAudit(tx, ctx, {
       action: 'project.terminated',
       entityType: 'project',
