@@ -17,6 +17,7 @@ import { disclosureRoutes } from './modules/disclosure/index.ts';
 import { planningRoutes } from './modules/planning/index.ts';
 import { installStandardTemplates, tenderingJobs, tenderingRoutes } from './modules/tendering/index.ts';
 import type { JobHandlers } from './platform/jobs/runner.ts';
+import { biddingRoutes } from './modules/bidding/index.ts';
 
 export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 export const webDistDir = path.join(packageRoot, 'web', 'dist');
@@ -65,6 +66,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   orgRoutes(app, { db });
   planningRoutes(app, { db });
   tenderingRoutes(app, { db, chromiumPath: config.chromiumPath });
+  biddingRoutes(app, { db });
   await installStandardTemplates(db, clock);
   disclosureRoutes(app, { db });
   await app.ready();

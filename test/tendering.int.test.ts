@@ -2,49 +2,28 @@ import JSZip from 'jszip';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../src/platform/audit/tables.ts';
-import { planLines, procurementThresholds } from '../src/modules/planning/tables.ts';
+import { planLines } from '../src/modules/planning/tables.ts';
 import { notices, projects } from '../src/modules/tendering/tables.ts';
 import { startHarness, type TestHarness } from './support/harness.ts';
+import {
+  acceptedLine as acceptedLineOf,
+  cleanRequirements,
+  insertThresholds,
+  lawfulSchedule,
+  newProject as newProjectBy,
+  publishedProject as publishedProjectOf,
+  type Client,
+} from './support/projects.ts';
 import { jobHandlers } from '../src/app.ts';
 import { runDueJobs } from '../src/platform/jobs/runner.ts';
 
 let h: TestHarness;
-type Client = Awaited<ReturnType<TestHarness['signedIn']>>;
 let agent: Client;
 let purchaser: Client;
 
 beforeAll(async () => {
   h = await startHarness(); // 2026-03-02 (Monday) 09:00 Beijing time
-  await h.db.insert(procurementThresholds).values([
-    ...(['goods', 'services'] as const).map((category) => ({
-      jurisdiction: '150000',
-      level: 'county',
-      category,
-      kind: 'openTender',
-      amountFen: 2_000_000_00n,
-      effectiveFrom: '2020-01-01',
-      source: '测试区公开招标数额标准',
-    })),
-    {
-      jurisdiction: '000000',
-      level: 'county',
-      category: 'works',
-      kind: 'worksMandatoryTender',
-      amountFen: 4_000_000_00n,
-      effectiveFrom: '2018-06-01',
-      source: '必须招标的工程项目规定',
-    },
-  ]);
-  // Works thresholds resolve through the division chain; give the province one too.
-  await h.db.insert(procurementThresholds).values({
-    jurisdiction: '150000',
-    level: 'county',
-    category: 'works',
-    kind: 'worksMandatoryTender',
-    amountFen: 4_000_000_00n,
-    effectiveFrom: '2018-06-01',
-    source: '必须招标的工程项目规定',
-  });
+  await insertThresholds(h);
   agent = await h.signedIn('agent');
   purchaser = await h.signedIn('purchaser');
 });
@@ -52,64 +31,17 @@ afterAll(async () => {
   await h.close();
 });
 
-/** An accepted plan line of the unit (the planning module's own tests drive the way there). */
-async function acceptedLine(
-  purchaserId: string,
-  o: { itemCode?: string; itemName?: string; yuan?: number; category?: string; month?: number } = {},
-) {
-  const [row] = await h.db
-    .insert(planLines)
-    .values({
-      purchaserId,
-      year: 2026,
-      budgetItem: '设备购置',
-      itemCode: o.itemCode ?? 'A02010104',
-      itemName: o.itemName ?? '台式计算机',
-      category: o.category ?? 'goods',
-      quantity: '100 台',
-      amountFen: BigInt(o.yuan ?? 900_000) * 100n,
-      plannedMonth: o.month ?? 4,
-      status: 'accepted',
-      createdAt: h.clock.now(),
-    })
-    .returning();
-  if (!row) throw new Error('plan line');
-  return row;
-}
-
-const cleanRequirements = {
-  qualification: [{ id: 'Q1', text: '具有独立承担民事责任的能力' }],
-  substantive: [{ id: 'S1', text: '★所投产品须为全新未使用产品，质保期不少于三年' }],
-  specifications: [{ id: 'T1', text: '处理器不低于 8 核，内存不低于 16GB', lotNo: 1 }],
-  scoring: [
-    { id: 'P1', factor: '技术参数响应', text: '完全满足得 40 分，每负偏离一项扣 5 分', weightBp: 4000 },
-    { id: 'P2', factor: '售后服务', text: '服务方案完整可行得 20 分', weightBp: 2000 },
-  ],
-  evaluationMethod: 'bestValue',
-  priceWeightBp: 4000,
-  sme: { mode: 'deduction', smallMicroRateBp: 1000 },
-  depositFen: '1000000',
-  bondBp: 500,
-};
-
 const threeLots = [
   { name: '台式计算机', budgetFen: '40000000', ceilingFen: '38000000' },
   { name: '笔记本电脑', budgetFen: '30000000' },
   { name: '打印机', budgetFen: '20000000' },
 ];
 
-const lawfulSchedule = {
-  documentsIssuedOn: '2026-03-03',
-  documentsAvailableUntil: '2026-03-10',
-  bidDeadlineAt: '2026-03-23T09:30:00+08:00',
-  openingPlace: '云岭县政府采购中心开标一室',
-};
-
-async function newProject(body: Record<string, unknown>) {
-  const res = await agent.request({ method: 'POST', url: '/api/projects', payload: body });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json<{ id: string; code: string; status: string } & Record<string, unknown>>();
-}
+const acceptedLine = (purchaserId: string, o: Parameters<typeof acceptedLineOf>[2] = {}) =>
+  acceptedLineOf(h, purchaserId, o);
+const newProject = (body: Record<string, unknown>) => newProjectBy(agent, body);
+const publishedProject = (name: string) =>
+  publishedProjectOf(h, agent, purchaser.user.purchaserId ?? '', name);
 
 describe('plan line → project with 3 lots → lint → published notice', () => {
   it('blocks publication on a discriminatory clause, publishes after the fix, with a lawful schedule only', async () => {
@@ -458,26 +390,6 @@ describe('creating projects: plan lines and lots', () => {
     expect(after.json().items.find((x: { itemCode: string }) => x.itemCode === 'A02010501')).toBeUndefined();
   });
 });
-
-async function publishedProject(name: string) {
-  const line = await acceptedLine(purchaser.user.purchaserId ?? '', { yuan: 500_000 });
-  const p = await newProject({
-    name,
-    category: 'goods',
-    method: 'openTender',
-    shares: [{ planLineId: line.id }],
-    lots: [{ name: '设备', budgetFen: '50000000' }],
-    requirements: cleanRequirements,
-  });
-  await agent.request({ method: 'POST', url: `/api/projects/${p.id}/lint` });
-  const res = await agent.request({
-    method: 'POST',
-    url: `/api/projects/${p.id}/publish`,
-    payload: lawfulSchedule,
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  return { ...p, line };
-}
 
 describe('after publication: corrections, clarifications, documents, termination', () => {
   it('a correction that may affect bids moves a deadline less than 15 days away', async () => {

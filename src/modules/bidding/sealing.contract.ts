@@ -8,6 +8,7 @@
  * is AES-256-GCM under a key derived from the DEK with HKDF, bound to its place by additional data, and
  * committed to by an HMAC of its plaintext under a DEK-derived key.
  */
+import canonicalize from 'canonicalize';
 import { combine, split } from 'shamir-secret-sharing';
 
 export const SEALING_VERSION = 1 as const;
@@ -422,4 +423,67 @@ export async function splitDataKey(
 export async function combineShares(shares: readonly Uint8Array[]): Promise<Uint8Array> {
   if (shares.length < 2) throw new SealingError('WRONG_KEY', '至少需要两份密钥分量');
   return combine(shares.map(copy));
+}
+
+// ── the envelope as submitted ─────────────────────────────────────────────────────────────────────────
+
+/** What the supplier's browser uploads: sealed parts and wrapped shares, never a key or a price in the clear. */
+export interface BidEnvelope {
+  version: typeof SEALING_VERSION;
+  /** Chosen by the client before sealing (the parts' additional data names it); a retried upload reuses it. */
+  bidId: string;
+  projectId: string;
+  lots: { lotNo: number; priceSheet: SealedPart }[];
+  declarations: SealedPart;
+  shares: KeyShares;
+}
+
+/** SHA-256 (hex) of the envelope's RFC 8785 canonical JSON: the receipt names it, the bidder can recompute it. */
+export async function envelopeHash(envelope: BidEnvelope): Promise<string> {
+  const text = canonicalize(envelope);
+  if (text === undefined) throw new Error('envelope cannot be canonicalised');
+  return sha256Hex(te.encode(text));
+}
+
+/** The price sheet of one lot (开标一览表 row): what is read out at the opening. */
+export interface PriceSheet {
+  lotNo: number;
+  /** 投标报价, integer fen as a decimal string. */
+  priceFen: string;
+  /** Other read-out items the documents ask for (交货期, 质保期 …). */
+  items: Record<string, string>;
+}
+
+/** Declarations the project asks for (中小企业声明函, 本国产品 …), sealed with the bid. */
+export interface Declarations {
+  sme: { size: 'medium' | 'small' | 'micro' | 'none'; statement: string } | null;
+  domesticProduct: boolean | null;
+  other: Record<string, string>;
+}
+
+/** Seals a whole bid in the bidder's browser: the parts under a fresh DEK, the DEK split 2-of-3. */
+export async function sealBid(o: {
+  bidId: string;
+  projectId: string;
+  priceSheets: readonly PriceSheet[];
+  declarations: Declarations;
+  bidderPassphrase: string;
+  centrePublicKey: string;
+  supervisorPublicKey: string;
+  iterations?: number;
+}): Promise<BidEnvelope> {
+  const dek = newDataKey();
+  const at = (part: string): PartContext => ({ projectId: o.projectId, bidId: o.bidId, part });
+  const lots = [];
+  for (const sheet of o.priceSheets) {
+    lots.push({ lotNo: sheet.lotNo, priceSheet: await sealJson(dek, at(`lot:${sheet.lotNo}`), sheet) });
+  }
+  return {
+    version: SEALING_VERSION,
+    bidId: o.bidId,
+    projectId: o.projectId,
+    lots,
+    declarations: await sealJson(dek, at('declarations'), o.declarations),
+    shares: await splitDataKey(dek, o),
+  };
 }

@@ -12,7 +12,7 @@ import { projectPolicy } from './policy.ts';
 import { earliestBidDeadline, earliestDocumentsAvailableUntil } from './rules/deadlines.ts';
 import { EVENT_LABELS, eventsFrom, STATE_LABELS } from './rules/lifecycle.ts';
 import { METHOD_LABELS } from './rules/method.ts';
-import { lots, notices, programmes, tenderTemplates, type ProjectRow } from './tables.ts';
+import { lots, notices, noticeOrder, programmes, tenderTemplates, type ProjectRow } from './tables.ts';
 import {
   type Loaded,
   categoryOf,
@@ -99,7 +99,7 @@ export async function present(db: Db | Tx, ctx: RequestContext, l: Loaded): Prom
     .select()
     .from(notices)
     .where(eq(notices.projectId, l.row.id))
-    .orderBy(asc(notices.publishedAt));
+    .orderBy(asc(notices.publishedAt), noticeOrder);
   const t = timed(methodOf(l.row.method));
   const issued = l.row.documentsIssuedOn ?? today;
   const status = stateOf(l.row.status);

@@ -42,7 +42,7 @@ import { lintView, methodFacts, runChecks } from './checks.ts';
 import { noticeSummaryOf, present } from './presenter.ts';
 import { checkSchedule, deadlineAfterCorrection } from './rules/deadlines.ts';
 import { STATE_LABELS } from './rules/lifecycle.ts';
-import { notices, projects, projectShares } from './tables.ts';
+import { noticeOrder, notices, projects, projectShares } from './tables.ts';
 
 type View = z.infer<typeof projectView>;
 
@@ -402,7 +402,7 @@ export async function listNotices(
     .from(notices)
     .innerJoin(projects, eq(projects.id, notices.projectId))
     .where(where)
-    .orderBy(desc(notices.publishedAt))
+    .orderBy(desc(notices.publishedAt), desc(noticeOrder))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
   return {

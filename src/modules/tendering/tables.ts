@@ -259,6 +259,12 @@ export const clarifications = pgTable(
   (t) => [index('clarifications_project_idx').on(t.projectId)],
 );
 
+/**
+ * Notices of one instant (a correction and a termination in the same second, or a fixed test clock) still read
+ * in the order a procurement produces them.
+ */
+export const noticeOrder = sql`case ${notices.kind} when 'termination' then 3 when 'correction' then 2 else 1 end`;
+
 export type ProjectRow = typeof projects.$inferSelect;
 export type LotRow = typeof lots.$inferSelect;
 export type ShareRow = typeof projectShares.$inferSelect;

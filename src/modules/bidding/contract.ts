@@ -1,0 +1,133 @@
+/**
+ * The bidding module's HTTP contract: custodian keys, custodians of a project, registration (报名), the sealed
+ * bid envelope as submitted, receipts, withdrawal. The envelope's crypto lives in sealing.contract.ts.
+ */
+import { z } from 'zod';
+import { withAbilities } from '../../platform/http/contract.ts';
+
+const b64 = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, '应为 Base64 编码')
+  .max(1_000_000);
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, '应为 64 位十六进制摘要');
+
+export const sealedPart = z.object({
+  alg: z.literal('AES-256-GCM'),
+  nonce: b64,
+  ciphertext: b64,
+  commitment: hex64,
+});
+export const passphraseWrapped = z.object({
+  kind: z.literal('passphrase'),
+  kdf: z.literal('PBKDF2-SHA256'),
+  salt: b64,
+  iterations: z.number().int().min(1000).max(10_000_000),
+  nonce: b64,
+  ciphertext: b64,
+});
+export const keyWrapped = z.object({
+  kind: z.literal('ecies'),
+  alg: z.literal('ECDH-P256+HKDF-SHA256+AES-256-GCM'),
+  ephemeralPublicKey: b64,
+  nonce: b64,
+  ciphertext: b64,
+});
+export const keyShares = z.object({
+  version: z.literal(1),
+  threshold: z.literal(2),
+  bidder: passphraseWrapped,
+  centre: keyWrapped,
+  supervisor: keyWrapped,
+});
+
+export const bidEnvelope = z.object({
+  version: z.literal(1),
+  bidId: z.uuid(),
+  projectId: z.uuid(),
+  lots: z
+    .array(z.object({ lotNo: z.number().int().min(1).max(200), priceSheet: sealedPart }))
+    .min(1, '至少对一个包投标')
+    .max(200),
+  declarations: sealedPart,
+  shares: keyShares,
+});
+
+export const custodianKeyBody = z.object({
+  /** Raw uncompressed P-256 point (65 bytes), base64. */
+  publicKey: b64,
+  wrappedPrivateKey: passphraseWrapped,
+});
+export const custodianKeyView = z.object({
+  id: z.uuid(),
+  publicKey: z.string(),
+  wrappedPrivateKey: passphraseWrapped,
+  createdAt: z.string(),
+});
+
+export const custodiansBody = z.object({
+  /** The finance supervisor whose opening key holds the supervisor's share. */
+  supervisorUserId: z.uuid(),
+});
+export const custodiansView = z.object({
+  projectId: z.uuid(),
+  centre: z.object({ keyId: z.uuid(), holder: z.string(), publicKey: z.string() }),
+  supervisor: z.object({ keyId: z.uuid(), holder: z.string(), publicKey: z.string() }),
+  assignedAt: z.string(),
+});
+
+export const sealingView = z.object({
+  projectId: z.uuid(),
+  projectCode: z.string(),
+  bidDeadlineAt: z.string(),
+  /** The server's clock now: the deadline is judged by it, not by the bidder's computer. */
+  serverTime: z.string(),
+  lots: z.array(z.object({ no: z.number().int(), name: z.string() })),
+  centrePublicKey: z.string(),
+  supervisorPublicKey: z.string(),
+});
+
+export const registrationView = z.object({
+  projectId: z.uuid(),
+  supplierId: z.uuid(),
+  registeredAt: z.string(),
+});
+
+export const signedReceipt = z.object({
+  statement: z.object({
+    kind: z.literal('bidReceipt'),
+    bidId: z.uuid(),
+    projectId: z.uuid(),
+    projectCode: z.string(),
+    supplierId: z.uuid(),
+    supplierName: z.string(),
+    lots: z.array(z.number().int()),
+    receivedAt: z.string(),
+    envelopeHash: hex64,
+    partHashes: z.record(z.string(), hex64),
+    replaces: z.uuid().nullable(),
+  }),
+  alg: z.literal('Ed25519'),
+  keyId: z.string(),
+  publicKey: z.string(),
+  signature: z.string(),
+});
+
+export const bidStatus = z.enum(['submitted', 'replaced', 'withdrawn']);
+export const bidView = z.object({
+  id: z.uuid(),
+  projectId: z.uuid(),
+  status: bidStatus,
+  statusLabel: z.string(),
+  lots: z.array(z.number().int()),
+  submittedAt: z.string(),
+  withdrawnAt: z.string().nullable(),
+  receipt: signedReceipt,
+  ...withAbilities,
+});
+export const bidList = z.object({ items: z.array(bidView) });
+
+export const publicKeyView = z.object({
+  alg: z.literal('Ed25519'),
+  keyId: z.string(),
+  publicKey: z.string(),
+});

@@ -1,0 +1,33 @@
+import { ROLES } from '../../platform/auth/actor.ts';
+import { definePolicy, type Grant } from '../../platform/auth/policy.ts';
+
+interface BidRecord {
+  supplierId: string;
+}
+
+/** A supplier's own bids only: another supplier's bid does not exist to it, and nobody else reads bids here. */
+const ownBid: Grant<BidRecord> = { role: 'supplier', when: (actor, b) => actor.supplierId === b.supplierId };
+
+export const bidPolicy = definePolicy<BidRecord>()(
+  'bid',
+  {
+    register: ['supplier'],
+    sealingKeys: ['supplier'],
+    submit: ['supplier'],
+    listMine: ['supplier'],
+    withdraw: [ownBid],
+  },
+  { own: (actor) => (actor.supplierId ? { supplierId: actor.supplierId } : null) },
+);
+
+/** Opening keys: the centre's agents and director, and the finance supervisors, hold them. */
+export const custodianPolicy = definePolicy<Record<string, never>>()('custodian', {
+  manageOwnKey: ['agent', 'director', 'financeSupervisor'],
+  assign: ['agent', 'director'],
+  readAssignment: ['agent', 'director', 'financeSupervisor', 'disciplineSupervisor'],
+});
+
+/** The platform's receipt-signing public key is public. */
+export const receiptKeyPolicy = definePolicy<Record<string, never>>()('receiptKey', {
+  read: ['public', ...ROLES],
+});

@@ -1,0 +1,168 @@
+import type { Db } from '../../platform/db/client.ts';
+import { access } from '../../platform/http/access.ts';
+import { errorBody, idParams } from '../../platform/http/contract.ts';
+import type { App } from '../../platform/http/server.ts';
+import { platformSigner } from '../../platform/signing.ts';
+import {
+  assignCustodians,
+  listMyBids,
+  myCustodianKey,
+  readCustodians,
+  readSealingKeys,
+  registerCustodianKey,
+  registerForProject,
+  submitBid,
+  withdrawBid,
+} from './commands.ts';
+import {
+  bidEnvelope,
+  bidList,
+  bidView,
+  custodianKeyBody,
+  custodianKeyView,
+  custodiansBody,
+  custodiansView,
+  publicKeyView,
+  registrationView,
+  sealingView,
+} from './contract.ts';
+import { bidPolicy, custodianPolicy, receiptKeyPolicy } from './policy.ts';
+
+const tags = ['投标'];
+const errors = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
+
+export function biddingRoutes(app: App, deps: { db: Db }): void {
+  const { db } = deps;
+
+  app.post(
+    '/api/custodian-keys',
+    {
+      config: { access: access(custodianPolicy, 'manageOwnKey') },
+      schema: {
+        tags,
+        summary: '设置本人的开标密钥（在浏览器中生成，私钥以口令加密后上传）',
+        body: custodianKeyBody,
+        response: { 201: custodianKeyView, ...errors },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await registerCustodianKey(db, req.ctx, req.body)),
+  );
+  app.get(
+    '/api/custodian-keys/mine',
+    {
+      config: { access: access(custodianPolicy, 'manageOwnKey') },
+      schema: {
+        tags,
+        summary: '本人的开标密钥（加密的私钥，仅在本人浏览器中解开）',
+        response: { 200: custodianKeyView, ...errors },
+      },
+    },
+    (req) => myCustodianKey(db, req.ctx),
+  );
+  app.put(
+    '/api/projects/:id/custodians',
+    {
+      config: { access: access(custodianPolicy, 'assign') },
+      schema: {
+        tags,
+        summary: '指定开标密钥保管人（本人与一名财政监督人员）',
+        params: idParams,
+        body: custodiansBody,
+        response: { 200: custodiansView, ...errors },
+      },
+    },
+    (req) => assignCustodians(db, req.ctx, req.params.id, req.body),
+  );
+  app.get(
+    '/api/projects/:id/custodians',
+    {
+      config: { access: access(custodianPolicy, 'readAssignment') },
+      schema: {
+        tags,
+        summary: '开标密钥保管人',
+        params: idParams,
+        response: { 200: custodiansView, ...errors },
+      },
+    },
+    (req) => readCustodians(db, req.ctx, req.params.id),
+  );
+  app.post(
+    '/api/projects/:id/registration',
+    {
+      config: { access: access(bidPolicy, 'register') },
+      schema: {
+        tags,
+        summary: '供应商报名',
+        params: idParams,
+        response: { 200: registrationView, ...errors },
+      },
+    },
+    (req) => registerForProject(db, req.ctx, req.params.id),
+  );
+  app.get(
+    '/api/projects/:id/sealing',
+    {
+      config: { access: access(bidPolicy, 'sealingKeys') },
+      schema: {
+        tags,
+        summary: '加密投标文件所需的公钥、包与服务器时间（已报名的供应商）',
+        params: idParams,
+        response: { 200: sealingView, ...errors },
+      },
+    },
+    (req) => readSealingKeys(db, req.ctx, req.params.id),
+  );
+  app.get(
+    '/api/projects/:id/my-bids',
+    {
+      config: { access: access(bidPolicy, 'listMine') },
+      schema: {
+        tags,
+        summary: '本单位在本项目的投标文件与回执',
+        params: idParams,
+        response: { 200: bidList, ...errors },
+      },
+    },
+    (req) => listMyBids(db, req.ctx, req.params.id),
+  );
+  app.post(
+    '/api/bids',
+    {
+      config: { access: access(bidPolicy, 'submit') },
+      schema: {
+        tags,
+        summary: '递交已在本地加密的投标文件，取得平台签名的回执（重复递交同一文件得到同一回执）',
+        body: bidEnvelope,
+        response: { 200: bidView, 201: bidView, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const { created, bid } = await submitBid(db, req.ctx, req.body);
+      return reply.status(created ? 201 : 200).send(bid);
+    },
+  );
+  app.post(
+    '/api/bids/:id/withdraw',
+    {
+      config: { access: access(bidPolicy, 'withdraw') },
+      schema: {
+        tags,
+        summary: '投标截止前撤回投标文件',
+        params: idParams,
+        response: { 200: bidView, ...errors },
+      },
+    },
+    (req) => withdrawBid(db, req.ctx, req.params.id),
+  );
+  app.get(
+    '/api/receipts/public-key',
+    {
+      config: { access: access(receiptKeyPolicy, 'read') },
+      schema: { tags: ['公开'], summary: '平台回执签名公钥（Ed25519）', response: { 200: publicKeyView } },
+    },
+    async () => {
+      const signer = await platformSigner(db);
+      return { alg: 'Ed25519' as const, keyId: signer.keyId, publicKey: signer.publicKey };
+    },
+  );
+}

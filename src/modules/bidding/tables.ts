@@ -1,0 +1,114 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from '../../platform/auth/tables.ts';
+import type { SignedStatement } from '../../platform/signing.ts';
+import { suppliers } from '../orgs/tables.ts';
+import { projects } from '../tendering/tables.ts';
+import type { KeyShares, PassphraseWrapped, SealedPart } from './sealing.contract.ts';
+
+const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** A custodian's opening key (ADR 0005): the public key, and the private key wrapped under their passphrase. */
+export const custodianKeys = pgTable(
+  'custodian_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    publicKey: text('public_key').notNull(),
+    wrappedPrivateKey: jsonb('wrapped_private_key').$type<PassphraseWrapped>().notNull(),
+    createdAt: stamp('created_at').notNull(),
+    revokedAt: stamp('revoked_at'),
+  },
+  (t) => [
+    uniqueIndex('custodian_keys_active_user')
+      .on(t.userId)
+      .where(sql`${t.revokedAt} is null`),
+  ],
+);
+
+/** Whose keys hold the centre's and the supervisor's shares of every bid of a project. */
+export const projectCustodians = pgTable('project_custodians', {
+  projectId: uuid('project_id')
+    .primaryKey()
+    .references(() => projects.id),
+  centreKeyId: uuid('centre_key_id')
+    .notNull()
+    .references(() => custodianKeys.id),
+  supervisorKeyId: uuid('supervisor_key_id')
+    .notNull()
+    .references(() => custodianKeys.id),
+  assignedBy: uuid('assigned_by').references(() => users.id),
+  assignedAt: stamp('assigned_at').notNull(),
+});
+
+/** 报名: a supplier registered for a published project. */
+export const bidRegistrations = pgTable(
+  'bid_registrations',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    supplierId: uuid('supplier_id')
+      .notNull()
+      .references(() => suppliers.id),
+    registeredAt: stamp('registered_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.supplierId] })],
+);
+
+/** A sealed bid: ciphertexts, wrapped key shares, the signed receipt. Nothing here reads before opening. */
+export const bids = pgTable(
+  'bids',
+  {
+    /** Chosen by the bidder's client before sealing; a retried upload with the same id is the same bid. */
+    id: uuid('id').primaryKey(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    supplierId: uuid('supplier_id')
+      .notNull()
+      .references(() => suppliers.id),
+    status: text('status').notNull(),
+    declarations: jsonb('declarations').$type<SealedPart>().notNull(),
+    shares: jsonb('shares').$type<KeyShares>().notNull(),
+    envelopeHash: text('envelope_hash').notNull(),
+    receipt: jsonb('receipt').$type<SignedStatement<unknown>>().notNull(),
+    submittedAt: stamp('submitted_at').notNull(),
+    withdrawnAt: stamp('withdrawn_at'),
+    replacedBy: uuid('replaced_by'),
+  },
+  (t) => [
+    check('bids_status_check', sql`${t.status} in ('submitted','replaced','withdrawn')`),
+    // One live bid per supplier and project: a new one replaces it.
+    uniqueIndex('bids_live_per_supplier')
+      .on(t.projectId, t.supplierId)
+      .where(sql`${t.status} = 'submitted'`),
+  ],
+);
+
+/** Each lot's sealed price sheet (开标一览表 row). */
+export const bidLots = pgTable(
+  'bid_lots',
+  {
+    bidId: uuid('bid_id')
+      .notNull()
+      .references(() => bids.id),
+    lotNo: integer('lot_no').notNull(),
+    priceSheet: jsonb('price_sheet').$type<SealedPart>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bidId, t.lotNo] })],
+);
+
+export type BidRow = typeof bids.$inferSelect;

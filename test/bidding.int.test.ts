@@ -1,0 +1,266 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  combineShares,
+  envelopeHash,
+  newCustodianKey,
+  openJson,
+  sealBid,
+  shareContext,
+  unlockCustodianKey,
+  unwrapWithKey,
+  type BidEnvelope,
+} from '../src/modules/bidding/sealing.contract.ts';
+import { rawRows } from '../src/platform/db/raw.ts';
+import { verifyStatement, type SignedStatement } from '../src/platform/signing.ts';
+import { startHarness, type TestHarness } from './support/harness.ts';
+import { insertThresholds, publishedProject, type Client } from './support/projects.ts';
+
+// Few PBKDF2 rounds keep the test quick; browsers use PBKDF2_ITERATIONS.
+const FAST = 1000;
+const PRICE = '38650000';
+const SECRET_STATEMENT = '本公司郑重声明：本公司为小型企业（测试标记 7731）';
+
+let h: TestHarness;
+let agent: Client;
+let supervisor: Client;
+let project: { id: string; code: string };
+let keys: {
+  centre: Awaited<ReturnType<typeof newCustodianKey>>;
+  supervisor: Awaited<ReturnType<typeof newCustodianKey>>;
+};
+
+beforeAll(async () => {
+  h = await startHarness(); // 2026-03-02 09:00 Beijing time; the deadline below is 2026-03-23 09:30
+  await insertThresholds(h);
+  agent = await h.signedIn('agent');
+  supervisor = await h.signedIn('financeSupervisor');
+  const purchaser = await h.signedIn('purchaser');
+  project = await publishedProject(h, agent, purchaser.user.purchaserId ?? '', '密封投标测试项目', 2);
+  keys = {
+    centre: await newCustodianKey('centre passphrase 2026', FAST),
+    supervisor: await newCustodianKey('supervisor passphrase 2026', FAST),
+  };
+  for (const [who, key] of [
+    [agent, keys.centre],
+    [supervisor, keys.supervisor],
+  ] as const) {
+    const res = await who.request({ method: 'POST', url: '/api/custodian-keys', payload: key });
+    expect(res.statusCode, res.body).toBe(201);
+  }
+  const assigned = await agent.request({
+    method: 'PUT',
+    url: `/api/projects/${project.id}/custodians`,
+    payload: { supervisorUserId: supervisor.user.id },
+  });
+  expect(assigned.statusCode, assigned.body).toBe(200);
+});
+afterAll(async () => {
+  await h.close();
+});
+
+async function bidder(): Promise<Client> {
+  const s = await h.signedIn('supplier');
+  expect(
+    (await s.request({ method: 'POST', url: `/api/projects/${project.id}/registration` })).statusCode,
+  ).toBe(200);
+  return s;
+}
+
+async function sealFor(s: Client, price = PRICE): Promise<BidEnvelope> {
+  const sealing = (await s.request({ method: 'GET', url: `/api/projects/${project.id}/sealing` })).json();
+  return sealBid({
+    bidId: randomUUID(),
+    projectId: project.id,
+    priceSheets: [{ lotNo: 1, priceFen: price, items: { 交货期: '合同签订后 30 日' } }],
+    declarations: { sme: { size: 'small', statement: SECRET_STATEMENT }, domesticProduct: true, other: {} },
+    bidderPassphrase: 'bidder passphrase 2026',
+    centrePublicKey: sealing.centrePublicKey,
+    supervisorPublicKey: sealing.supervisorPublicKey,
+    iterations: FAST,
+  });
+}
+
+const submit = (s: Pick<Client, 'request'>, envelope: BidEnvelope) =>
+  s.request({ method: 'POST', url: '/api/bids', payload: envelope });
+
+describe('sealed submission', () => {
+  it('answers a sealed bid with a signed receipt that verifies offline against the published key', async () => {
+    const s = await bidder();
+    const sealing = (await s.request({ method: 'GET', url: `/api/projects/${project.id}/sealing` })).json();
+    expect(sealing).toMatchObject({
+      bidDeadlineAt: '2026-03-23T01:30:00.000Z',
+      serverTime: '2026-03-02T01:00:00.000Z',
+    });
+    expect(sealing.lots).toHaveLength(2);
+    const envelope = await sealFor(s);
+    const res = await submit(s, envelope);
+    expect(res.statusCode, res.body).toBe(201);
+    const receipt = res.json().receipt as SignedStatement<{ envelopeHash: string; receivedAt: string }>;
+    expect(receipt.statement).toMatchObject({
+      bidId: envelope.bidId,
+      projectCode: project.code,
+      lots: [1],
+      receivedAt: '2026-03-02T01:00:00.000Z',
+      envelopeHash: await envelopeHash(envelope),
+    });
+    const published = (
+      await (await h.client()).request({ method: 'GET', url: '/api/receipts/public-key' })
+    ).json();
+    expect(verifyStatement(receipt, published.publicKey)).toMatchObject({ ok: true });
+    expect(
+      verifyStatement({
+        ...receipt,
+        statement: { ...receipt.statement, receivedAt: '2026-03-23T01:31:00.000Z' },
+      }).ok,
+    ).toBe(false);
+
+    // A retried upload is the same bid with the same receipt.
+    const again = await submit(s, envelope);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().receipt.signature).toBe(receipt.signature);
+    const mine = await s.request({ method: 'GET', url: `/api/projects/${project.id}/my-bids` });
+    expect(mine.json().items).toHaveLength(1);
+  });
+
+  it('keeps no price and no declaration in the clear anywhere in the database before opening', async () => {
+    const s = await bidder();
+    expect((await submit(s, await sealFor(s, '41270000'))).statusCode).toBe(201);
+    const tables = await rawRows(
+      h.db,
+      sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+      z.object({ table_name: z.string() }),
+    );
+    let dump = '';
+    for (const t of tables) {
+      const rows = await rawRows(
+        h.db,
+        sql.raw(`select row_to_json(x)::text as j from "${t.table_name}" x`),
+        z.object({ j: z.string() }),
+      );
+      dump += rows.map((r) => r.j).join('\n');
+    }
+    expect(dump.length).toBeGreaterThan(10_000);
+    expect(dump).toContain('bidReceipt');
+    for (const secret of [
+      PRICE,
+      '41270000',
+      '386500',
+      '412700',
+      SECRET_STATEMENT,
+      '测试标记 7731',
+      '合同签订后 30 日',
+    ]) {
+      expect(dump, secret).not.toContain(secret);
+    }
+  });
+
+  it('opens with the centre’s and the supervisor’s shares — no bidder needed — and only with two', async () => {
+    const s = await bidder();
+    const envelope = await sealFor(s, '39990000');
+    expect((await submit(s, envelope)).statusCode).toBe(201);
+    const [row] = await rawRows(
+      h.db,
+      sql`select shares::text as shares, price_sheet::text as sheet from bids join bid_lots on bid_lots.bid_id = bids.id where bids.id = ${envelope.bidId}`,
+      z.object({ shares: z.string(), sheet: z.string() }),
+    );
+    const stored = JSON.parse(row?.shares ?? '{}') as BidEnvelope['shares'];
+    const c = await unwrapWithKey(
+      stored.centre,
+      await unlockCustodianKey(keys.centre, 'centre passphrase 2026'),
+      shareContext(project.id, envelope.bidId, 'centre'),
+    );
+    const v = await unwrapWithKey(
+      stored.supervisor,
+      await unlockCustodianKey(keys.supervisor, 'supervisor passphrase 2026'),
+      shareContext(project.id, envelope.bidId, 'supervisor'),
+    );
+    const dek = await combineShares([c, v]);
+    const sheet = await openJson(
+      dek,
+      { projectId: project.id, bidId: envelope.bidId, part: 'lot:1' },
+      JSON.parse(row?.sheet ?? '{}') as BidEnvelope['lots'][number]['priceSheet'],
+    );
+    expect(sheet).toMatchObject({ lotNo: 1, priceFen: '39990000' });
+  });
+
+  it('replaces an earlier bid, withdraws before the deadline, and refuses after it by the server clock', async () => {
+    const s = await bidder();
+    const first = await sealFor(s, '40000000');
+    expect((await submit(s, first)).statusCode).toBe(201);
+    const second = await sealFor(s, '39000000');
+    const replaced = await submit(s, second);
+    expect(replaced.json().receipt.statement.replaces).toBe(first.bidId);
+    const list = (await s.request({ method: 'GET', url: `/api/projects/${project.id}/my-bids` })).json()
+      .items;
+    expect(list.map((b: { status: string }) => b.status)).toEqual(['submitted', 'replaced']);
+
+    const rival = await bidder();
+    expect(
+      (await rival.request({ method: 'POST', url: `/api/bids/${second.bidId}/withdraw` })).statusCode,
+    ).toBe(404);
+    expect(
+      (await rival.request({ method: 'GET', url: `/api/projects/${project.id}/my-bids` })).json().items,
+    ).toEqual([]);
+    const withdrawn = await s.request({ method: 'POST', url: `/api/bids/${second.bidId}/withdraw` });
+    expect(withdrawn.json()).toMatchObject({ status: 'withdrawn' });
+
+    const inTime = await sealFor(rival);
+    expect((await submit(rival, inTime)).statusCode).toBe(201);
+    const late = await sealFor(rival, '37000000');
+    h.clock.set(new Date('2026-03-23T01:30:00Z'));
+    try {
+      // The same bidder, signed in again (the clock has moved past its session), sealed before but sends now.
+      const rivalNow = await h.client();
+      expect((await rivalNow.login(rival.user.username, rival.user.password)).statusCode).toBe(200);
+      const refused = await submit(rivalNow, late);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json()).toMatchObject({ code: 'BID_DEADLINE_PASSED' });
+      expect(refused.json().message).toContain('2026年3月23日');
+      // The bid it sent in time stands, and can no longer be withdrawn.
+      const [kept] = (
+        await rivalNow.request({ method: 'GET', url: `/api/projects/${project.id}/my-bids` })
+      ).json().items;
+      expect(kept).toMatchObject({ id: inTime.bidId, status: 'submitted' });
+      const withdrawLate = await rivalNow.request({
+        method: 'POST',
+        url: `/api/bids/${inTime.bidId}/withdraw`,
+      });
+      expect(withdrawLate.json().code).toBe('BID_DEADLINE_PASSED');
+    } finally {
+      h.clock.set(new Date('2026-03-02T01:00:00Z'));
+    }
+  });
+
+  it('refuses an unregistered bidder, unknown lots, a reused bid id and a malformed share', async () => {
+    const s = await h.signedIn('supplier');
+    const unregistered = await s.request({ method: 'GET', url: `/api/projects/${project.id}/sealing` });
+    expect(unregistered.json().code).toBe('NOT_REGISTERED');
+    const registeredBidder = await bidder();
+    const env = await sealFor(registeredBidder);
+    const unknownLot = await submit(registeredBidder, { ...env, lots: [{ ...env.lots[0]!, lotNo: 9 }] });
+    expect(unknownLot.json()).toMatchObject({ code: 'LOT_UNKNOWN', path: 'body.lots.0.lotNo' });
+    expect((await submit(registeredBidder, env)).statusCode).toBe(201);
+    const other = await bidder();
+    const reused = await submit(other, { ...(await sealFor(other)), bidId: env.bidId });
+    expect(reused.json().code).toBe('BID_ID_TAKEN');
+    const malformed = await submit(other, {
+      ...(await sealFor(other)),
+      shares: { ...env.shares, threshold: 3 } as unknown as BidEnvelope['shares'],
+    });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().code).toBe('VALIDATION_FAILED');
+  });
+
+  it('fixes the custodians once a bid exists', async () => {
+    const res = await agent.request({
+      method: 'PUT',
+      url: `/api/projects/${project.id}/custodians`,
+      payload: { supervisorUserId: supervisor.user.id },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('BIDS_EXIST');
+  });
+});

@@ -1,0 +1,18 @@
+import type { ActorRole } from '../../src/platform/auth/actor.ts';
+import { ALL } from './roles.ts';
+
+const KEY_HOLDERS: ActorRole[] = ['agent', 'director', 'financeSupervisor'];
+
+export const MATRIX: Record<string, readonly ActorRole[]> = {
+  'POST /api/custodian-keys': KEY_HOLDERS,
+  'GET /api/custodian-keys/mine': KEY_HOLDERS,
+  'PUT /api/projects/:id/custodians': ['agent', 'director'],
+  'GET /api/projects/:id/custodians': ['agent', 'director', 'financeSupervisor', 'disciplineSupervisor'],
+  // Only suppliers handle bids; nobody else reads one before the opening.
+  'POST /api/projects/:id/registration': ['supplier'],
+  'GET /api/projects/:id/sealing': ['supplier'],
+  'GET /api/projects/:id/my-bids': ['supplier'],
+  'POST /api/bids': ['supplier'],
+  'POST /api/bids/:id/withdraw': ['supplier'],
+  'GET /api/receipts/public-key': ALL,
+};
