@@ -6,6 +6,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/platform/db/client.ts';
+import { platformSigner } from '../src/platform/signing.ts';
+import { runMigrations } from '../src/platform/db/migrations.ts';
 import { freshDatabase, testDbKind } from './support/database.ts';
 
 const run = promisify(execFile);
@@ -55,7 +57,16 @@ async function tamper(seq: number): Promise<void> {
 
 describe('zhengcai CLI', () => {
   it('answers --help for every command', async () => {
-    for (const args of [[], ['serve'], ['migrate'], ['seed'], ['import'], ['audit'], ['audit', 'verify']]) {
+    for (const args of [
+      [],
+      ['serve'],
+      ['migrate'],
+      ['seed'],
+      ['import'],
+      ['audit'],
+      ['audit', 'verify'],
+      ['receipt', 'verify'],
+    ]) {
       const r = await zhengcai(...args, '--help');
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('Usage: zhengcai');
@@ -103,4 +114,50 @@ describe('zhengcai CLI', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/已应用 \d+ 个迁移/);
   }, 60_000);
+
+  it('verifies a bid receipt offline, and refuses an altered one or another key', async () => {
+    const keys = await openDatabase({ dataDir: 'memory' });
+    const other = await openDatabase({ dataDir: 'memory' });
+    try {
+      await runMigrations(keys);
+      await runMigrations(other);
+      const signer = await platformSigner(keys.db);
+      const receipt = signer.sign({
+        kind: 'bidReceipt',
+        bidId: '5b0c1f52-7d5e-4d8a-9a44-2f6f8e1c0a11',
+        projectCode: 'ZC2026-0001',
+        supplierName: '云岭县联创电脑科技有限公司',
+        receivedAt: '2026-03-23T01:29:58.000Z',
+        envelopeHash: 'a'.repeat(64),
+      });
+      const file = path.join(dataDir, 'receipt.json');
+      await writeFile(file, JSON.stringify(receipt));
+      const good = await zhengcai('receipt', 'verify', file, '--public-key', signer.publicKey);
+      expect(good.code).toBe(0);
+      expect(good.stdout).toContain('回执有效');
+      expect(good.stdout).toContain('ZC2026-0001');
+
+      await writeFile(
+        file,
+        JSON.stringify({
+          ...receipt,
+          statement: { ...receipt.statement, receivedAt: '2026-03-23T01:31:00.000Z' },
+        }),
+      );
+      const altered = await zhengcai('receipt', 'verify', file);
+      expect(altered.code).toBe(1);
+      expect(altered.stderr).toContain('回执验证失败');
+
+      await writeFile(file, JSON.stringify((await platformSigner(other.db)).sign(receipt.statement)));
+      const forged = await zhengcai('receipt', 'verify', file, '--public-key', signer.publicKey);
+      expect(forged.code).toBe(1);
+      expect(forged.stderr).toContain('不是平台公布的公钥');
+
+      await writeFile(file, '这不是回执');
+      expect((await zhengcai('receipt', 'verify', file)).code).toBe(1);
+    } finally {
+      await keys.close();
+      await other.close();
+    }
+  });
 });

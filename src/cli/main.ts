@@ -8,6 +8,8 @@ import { startJobRunner } from '../platform/jobs/runner.ts';
 import { IMPORT_KINDS, importRegistry, KIND_LABELS } from '../modules/orgs/index.ts';
 import { systemActor } from '../platform/auth/actor.ts';
 import { loadConfig, type Config } from '../platform/config.ts';
+import { verifyStatement, type SignedStatement } from '../platform/signing.ts';
+import { z } from 'zod';
 import { openDatabase, type Database } from '../platform/db/client.ts';
 import { migrationStatus, runMigrations } from '../platform/db/migrations.ts';
 import { setAuditHashAlgorithm, verifyAudit } from '../platform/audit/log.ts';
@@ -207,6 +209,57 @@ audit
       console.error(`此前 ${result.checked} 条记录校验通过。`);
     }
     process.exitCode = result.ok ? 0 : 1;
+  });
+
+/** The shape of a signed statement file; its content is checked by the signature, not here. */
+const signedStatementShape = z.object({
+  statement: z.unknown(),
+  alg: z.literal('Ed25519'),
+  keyId: z.string(),
+  publicKey: z.string(),
+  signature: z.string(),
+});
+
+const receipt = program.command('receipt').description('投标回执');
+receipt
+  .command('verify')
+  .description('离线验证平台签名的投标回执（不需要数据库，也不需要联网）')
+  .argument('<file>', '回执文件（JSON）')
+  .option(
+    '--public-key <key>',
+    '平台公布的回执签名公钥（Base64，见 /api/receipts/public-key）；给出时同时核对签名者',
+  )
+  .action(async (file: string, opts: { publicKey?: string }) => {
+    const text = await readFile(file, 'utf8');
+    let signed: SignedStatement<unknown>;
+    try {
+      signed = signedStatementShape.parse(JSON.parse(text));
+    } catch {
+      console.error('不是有效的回执文件：应为平台下载的 JSON 回执');
+      process.exitCode = 1;
+      return;
+    }
+    const result = verifyStatement(signed, opts.publicKey);
+    if (!result.ok) {
+      console.error(`回执验证失败：${result.message}`);
+      process.exitCode = 1;
+      return;
+    }
+    const st = z.record(z.string(), z.unknown()).safeParse(signed.statement);
+    const s = st.success ? st.data : {};
+    console.log(
+      `回执有效：签名密钥 ${result.keyId}${opts.publicKey ? '（与平台公布的公钥一致）' : '（未核对签名者，请用 --public-key 核对）'}`,
+    );
+    for (const [label, key] of [
+      ['项目', 'projectCode'],
+      ['投标文件', 'bidId'],
+      ['供应商', 'supplierName'],
+      ['接收时间', 'receivedAt'],
+      ['文件摘要', 'envelopeHash'],
+    ] as const) {
+      if (typeof s[key] === 'string') console.log(`  ${label}：${s[key]}`);
+    }
+    process.exitCode = 0;
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {
