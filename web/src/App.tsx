@@ -23,12 +23,20 @@ import { SuppliersPage } from './features/orgs/SuppliersPage.tsx';
 import { UsersPage } from './features/orgs/UsersPage.tsx';
 import { IntentionsPage } from './features/portal/IntentionsPage.tsx';
 import { MonthlyPlanPage } from './features/portal/MonthlyPlanPage.tsx';
+import { NoticeDetailPage } from './features/portal/NoticeDetail.tsx';
+import { NoticesPage } from './features/portal/Notices.tsx';
 import { PlanLinesPage } from './features/planning/PlanLinesPage.tsx';
 import { ExpertApplyPage } from './features/portal/ExpertApplyPage.tsx';
 import { IntermediaryDirectoryPage } from './features/portal/IntermediaryDirectoryPage.tsx';
 import { IntermediaryRegisterPage } from './features/portal/IntermediaryRegisterPage.tsx';
 import { PortalPage } from './features/portal/PortalPage.tsx';
 import { SupplierRegisterPage } from './features/portal/SupplierRegisterPage.tsx';
+import { BundlesPage } from './features/tendering/BundlesPage.tsx';
+import { CreateProjectPage } from './features/tendering/CreateProjectPage.tsx';
+import { ProgrammesPage } from './features/tendering/ProgrammesPage.tsx';
+import { ProjectDetailPage } from './features/tendering/ProjectDetailPage.tsx';
+import { ProjectsPage } from './features/tendering/ProjectsPage.tsx';
+import { TemplatesPage } from './features/tendering/TemplatesPage.tsx';
 import { DashboardPage } from './features/workspace/DashboardPage.tsx';
 import { NotFoundPage, RequireAbility } from './features/workspace/RequireAbility.tsx';
 import { WorkspaceLayout } from './features/workspace/WorkspaceLayout.tsx';
@@ -72,6 +80,8 @@ export function App() {
         <Route path="/intermediaries/register" element={<IntermediaryRegisterPage />} />
         <Route path="/intentions" element={<IntentionsPage />} />
         <Route path="/monthly-plan" element={<MonthlyPlanPage />} />
+        <Route path="/notices" element={<NoticesPage />} />
+        <Route path="/notices/:id" element={<NoticeDetailPage />} />
         <Route
           path="/app"
           element={
@@ -96,6 +106,13 @@ export function App() {
           {/* The server's answer for /api/experts/me guards this page (see MyExpertPage). */}
           <Route path="my-expert" element={<MyExpertPage />} />
           <Route path="plans" element={guarded('planLine', 'list', <PlanLinesPage />)} />
+          <Route path="projects" element={guarded('project', 'list', <ProjectsPage />)} />
+          <Route path="projects/new" element={guarded('project', 'create', <CreateProjectPage />)} />
+          <Route path="projects/bundles" element={guarded('bundle', 'suggest', <BundlesPage />)} />
+          {/* Suppliers open a published project from its notice without the list ability: the server answers. */}
+          <Route path="projects/:id" element={<ProjectDetailPage />} />
+          <Route path="programmes" element={guarded('programme', 'list', <ProgrammesPage />)} />
+          <Route path="templates" element={guarded('template', 'list', <TemplatesPage />)} />
           <Route path="imports" element={guarded('import', 'import', <ImportPage />)} />
           <Route path="audit" element={guarded('audit', 'list', <AuditPage />)} />
           <Route path="password" element={guarded('session', 'changePassword', <ChangePasswordPage />)} />

@@ -1,0 +1,80 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router-dom';
+import { noticeView } from '../../../../src/modules/tendering/contract.ts';
+import { api, ApiError, errorMessage } from '../../api.ts';
+import { formatTime } from '../../shared/format.ts';
+import { formatYuan } from '../../shared/money.ts';
+import { noticeKindColors } from './Notices.tsx';
+import { PortalLayout } from './PortalLayout.tsx';
+
+/** One notice in full, as published: its text keeps the line breaks it was published with. */
+export function NoticeDetailPage() {
+  const { id = '' } = useParams();
+  const query = useQuery({
+    queryKey: ['/api/portal/notices', id],
+    queryFn: () => api(`/api/portal/notices/${encodeURIComponent(id)}`, noticeView),
+  });
+  const notice = query.data;
+  return (
+    <PortalLayout>
+      {query.isPending ? (
+        <Spin />
+      ) : query.isError ? (
+        query.error instanceof ApiError && query.error.status === 404 ? (
+          <Result
+            status="404"
+            title="公告不存在"
+            extra={
+              <Link to="/notices">
+                <Button>返回采购公告</Button>
+              </Link>
+            }
+          />
+        ) : (
+          <Alert type="error" showIcon title={errorMessage(query.error)} />
+        )
+      ) : (
+        notice && (
+          <Card
+            title={
+              <Space wrap>
+                <Tag color={noticeKindColors[notice.kind]}>{notice.kindLabel}</Tag>
+                <span data-testid="notice-title">{notice.title}</span>
+              </Space>
+            }
+            extra={<Link to="/notices">返回公告列表</Link>}
+          >
+            <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered style={{ marginBottom: 24 }}>
+              <Descriptions.Item label="项目编号">{notice.projectCode}</Descriptions.Item>
+              <Descriptions.Item label="发布时间">
+                {formatTime(notice.publishedAt)}（北京时间）
+              </Descriptions.Item>
+              <Descriptions.Item label="采购单位">{notice.purchaserNames.join('、')}</Descriptions.Item>
+              <Descriptions.Item label="预算金额">{formatYuan(notice.budgetFen)} 元</Descriptions.Item>
+              <Descriptions.Item label="投标（响应）截止时间" span={2}>
+                {notice.bidDeadlineAt ? `${formatTime(notice.bidDeadlineAt)}（北京时间）` : '—'}
+              </Descriptions.Item>
+            </Descriptions>
+            <Typography.Paragraph
+              data-testid="notice-body"
+              style={{ whiteSpace: 'pre-wrap', fontSize: 15, lineHeight: 1.9 }}
+            >
+              {notice.body}
+            </Typography.Paragraph>
+            <Alert
+              type="info"
+              showIcon
+              title={
+                <span>
+                  供应商请<Link to={`/app/projects/${notice.projectId}`}>登录后查看项目</Link>
+                  ，下载采购文件并提出澄清问题。
+                </span>
+              }
+            />
+          </Card>
+        )
+      )}
+    </PortalLayout>
+  );
+}

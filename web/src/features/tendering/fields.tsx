@@ -1,0 +1,87 @@
+import { useQuery } from '@tanstack/react-query';
+import { Select, type FormInstance, type FormRule } from 'antd';
+import { programmePage } from '../../../../src/modules/tendering/contract.ts';
+import { api } from '../../api.ts';
+import { applyServerErrors } from '../../shared/forms.ts';
+import { yuanToFen } from '../../shared/money.ts';
+import { fetchTemplates, programmesPath, templatesPath } from './api.ts';
+
+/** An amount typed in 元 (up to two decimals) that must become a positive number of fen. */
+export function yuanRule(label: string, required: boolean): FormRule {
+  return {
+    validator: (_rule, value: unknown) => {
+      if (value === undefined || value === null || value === '')
+        return required ? Promise.reject(new Error(`请输入${label}`)) : Promise.resolve();
+      const amount = typeof value === 'string' ? yuanToFen(value) : null;
+      if (amount === null) return Promise.reject(new Error('金额应为元，最多两位小数'));
+      if (amount === '0' && required) return Promise.reject(new Error(`${label}应大于 0`));
+      return Promise.resolve();
+    },
+  };
+}
+
+/** An optional 元 input → fen, or null when blank; a zero amount counts as blank. */
+export function optionalFen(value: string | undefined): string | null {
+  if (!value?.trim()) return null;
+  const fen = yuanToFen(value);
+  return fen === '0' ? null : fen;
+}
+
+interface SelectProps {
+  id?: string;
+  value?: string | null;
+  onChange?: (value: string | null) => void;
+}
+
+export function ProgrammeSelect({ id, value, onChange }: SelectProps) {
+  const query = useQuery({
+    queryKey: [programmesPath, { page: 1, pageSize: 200 }],
+    queryFn: () => api(programmesPath, programmePage, { query: { page: 1, pageSize: 200 } }),
+  });
+  return (
+    <Select
+      id={id}
+      allowClear
+      placeholder="不属于专项"
+      loading={query.isPending}
+      value={value ?? undefined}
+      onChange={(v: string | undefined) => onChange?.(v ?? null)}
+      options={query.data?.items.map((p) => ({
+        value: p.id,
+        label: `${p.name}（${p.kindLabel} · ${p.year}）`,
+      }))}
+    />
+  );
+}
+
+export function TemplateSelect({ id, value, onChange }: SelectProps) {
+  const query = useQuery({ queryKey: [templatesPath], queryFn: fetchTemplates });
+  return (
+    <Select
+      id={id}
+      allowClear
+      placeholder="按采购类别使用默认范本"
+      loading={query.isPending}
+      value={value ?? undefined}
+      onChange={(v: string | undefined) => onChange?.(v ?? null)}
+      options={query.data?.items
+        .filter((t) => t.current)
+        .map((t) => ({ value: t.id, label: `${t.kindLabel} · ${t.title}（第 ${t.version} 版）` }))}
+    />
+  );
+}
+
+/**
+ * The server's field errors under the form's fields, each message once: an error may name its field both as
+ * its `path` and among its `issues`. False when none matched, so the caller shows the message on its own.
+ */
+export function showFieldErrors(form: FormInstance, fields: readonly string[], error: unknown): boolean {
+  if (!applyServerErrors(form, fields, error)) return false;
+  form.setFields(
+    form
+      .getFieldsError()
+      .filter((f) => new Set(f.errors).size < f.errors.length)
+      .map((f) => ({ name: f.name, errors: [...new Set(f.errors)] })),
+  );
+  return true;
+}
