@@ -15,4 +15,17 @@ export const MATRIX: Record<string, readonly ActorRole[]> = {
   'POST /api/bids': ['supplier'],
   'POST /api/bids/:id/withdraw': ['supplier'],
   'GET /api/receipts/public-key': ALL,
+  // 开标: the centre conducts; key holders hand in; bidders and supervisors follow.
+  'POST /api/projects/:id/opening': ['agent', 'director'],
+  'GET /api/projects/:id/opening': [
+    'agent',
+    'director',
+    'financeSupervisor',
+    'disciplineSupervisor',
+    'supplier',
+  ],
+  'GET /api/projects/:id/opening/shares': [...KEY_HOLDERS, 'supplier'],
+  'POST /api/projects/:id/opening/shares': [...KEY_HOLDERS, 'supplier'],
+  'POST /api/projects/:id/opening/objections': ['supplier'],
+  'POST /api/projects/:id/opening/objections/:objectionId/answer': ['agent', 'director'],
 };

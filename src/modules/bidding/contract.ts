@@ -131,3 +131,85 @@ export const publicKeyView = z.object({
   keyId: z.string(),
   publicKey: z.string(),
 });
+
+// ── opening ───────────────────────────────────────────────────────────────────────────────────────────
+
+export const holder = z.enum(['bidder', 'centre', 'supervisor']);
+export const wrappedSharesView = z.object({
+  projectId: z.uuid(),
+  holder,
+  items: z.array(z.object({ bidId: z.uuid(), wrapped: z.union([passphraseWrapped, keyWrapped]) })),
+});
+export const shareHandInBody = z.object({
+  shares: z
+    .array(z.object({ bidId: z.uuid(), share: b64.max(200) }))
+    .min(1)
+    .max(500),
+});
+export const objectionBody = z.object({ text: z.string().trim().min(4, '请写明异议内容').max(2000) });
+export const objectionAnswerBody = z.object({ answer: z.string().trim().min(2, '请填写答复').max(2000) });
+
+export const openingRecordEntry = z.object({
+  bidId: z.uuid(),
+  supplierName: z.string(),
+  submittedAt: z.string(),
+  opened: z.boolean(),
+  priceFen: z.string().nullable(),
+  items: z.record(z.string(), z.string()),
+  smeSize: z.string().nullable(),
+});
+export const openingRecord = z.object({
+  statement: z.object({
+    kind: z.literal('openingRecord'),
+    projectId: z.uuid(),
+    projectCode: z.string(),
+    projectName: z.string(),
+    lotNo: z.number().int(),
+    lotName: z.string(),
+    ceilingFen: z.string().nullable(),
+    openedAt: z.string(),
+    entries: z.array(openingRecordEntry),
+  }),
+  alg: z.literal('Ed25519'),
+  keyId: z.string(),
+  publicKey: z.string(),
+  signature: z.string(),
+});
+
+export const openingView = z.object({
+  projectId: z.uuid(),
+  projectCode: z.string(),
+  status: z.string(),
+  openingAt: z.string().nullable(),
+  openingPlace: z.string().nullable(),
+  started: z.boolean(),
+  /** Which share the caller holds for this project, if any. */
+  holder: holder.nullable(),
+  custodians: z.array(z.string()),
+  lots: z.array(
+    z.object({
+      lotNo: z.number().int(),
+      lotName: z.string(),
+      status: z.enum(['notOpened', 'awaitingKeys', 'opened']),
+      bidCount: z.number().int(),
+      sharesIn: z.object({
+        centre: z.number().int(),
+        supervisor: z.number().int(),
+        bidder: z.number().int(),
+      }),
+      bidsOpened: z.number().int(),
+      record: openingRecord.nullable(),
+    }),
+  ),
+  objections: z.array(
+    z.object({
+      id: z.uuid(),
+      supplierName: z.string(),
+      text: z.string(),
+      raisedAt: z.string(),
+      answer: z.string().nullable(),
+      answeredAt: z.string().nullable(),
+    }),
+  ),
+  abilities: z.array(z.string()),
+});

@@ -7,6 +7,14 @@ declare module '../../platform/audit/events.ts' {
     'bid.submitted': 'bid';
     'bid.replaced': 'bid';
     'bid.withdrawn': 'bid';
+    'project.opened': 'project';
+    'project.failed': 'project';
+    'opening.sharesHandedIn': 'project';
+    'opening.lotOpened': 'project';
+    'opening.objectionRaised': 'project';
+    'opening.objectionAnswered': 'project';
+    'bid.opened': 'bid';
+    'bid.decryptFailed': 'bid';
   }
 }
 export {};

@@ -31,3 +31,11 @@ export const custodianPolicy = definePolicy<Record<string, never>>()('custodian'
 export const receiptKeyPolicy = definePolicy<Record<string, never>>()('receiptKey', {
   read: ['public', ...ROLES],
 });
+
+/** 开标: the centre conducts it; key holders hand in shares; bidders and supervisors follow it live. */
+export const openingPolicy = definePolicy<Record<string, never>>()('opening', {
+  conduct: ['agent', 'director'],
+  handIn: ['agent', 'director', 'financeSupervisor', 'supplier'],
+  read: ['agent', 'director', 'financeSupervisor', 'disciplineSupervisor', 'supplier'],
+  object: ['supplier'],
+});

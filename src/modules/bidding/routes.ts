@@ -22,11 +22,25 @@ import {
   custodianKeyView,
   custodiansBody,
   custodiansView,
+  objectionAnswerBody,
+  objectionBody,
+  openingView,
   publicKeyView,
+  shareHandInBody,
+  wrappedSharesView,
   registrationView,
   sealingView,
 } from './contract.ts';
-import { bidPolicy, custodianPolicy, receiptKeyPolicy } from './policy.ts';
+import { bidPolicy, custodianPolicy, openingPolicy, receiptKeyPolicy } from './policy.ts';
+import {
+  answerObjection,
+  handInShares,
+  raiseObjection,
+  readOpening,
+  startOpening,
+  wrappedShares,
+} from './opening.ts';
+import { z } from 'zod';
 
 const tags = ['投标'];
 const errors = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
@@ -164,5 +178,88 @@ export function biddingRoutes(app: App, deps: { db: Db }): void {
       const signer = await platformSigner(db);
       return { alg: 'Ed25519' as const, keyId: signer.keyId, publicKey: signer.publicKey };
     },
+  );
+
+  const opening = ['开标'];
+  app.post(
+    '/api/projects/:id/opening',
+    {
+      config: { access: access(openingPolicy, 'conduct') },
+      schema: {
+        tags: opening,
+        summary: '开始开标：不足三家的包不予开标，其余等待密钥持有人解密',
+        params: idParams,
+        response: { 200: openingView, ...errors },
+      },
+    },
+    (req) => startOpening(db, req.ctx, req.params.id),
+  );
+  app.get(
+    '/api/projects/:id/opening',
+    {
+      config: { access: access(openingPolicy, 'read') },
+      schema: {
+        tags: opening,
+        summary: '开标大厅：进度、开标记录、异议',
+        params: idParams,
+        response: { 200: openingView, ...errors },
+      },
+    },
+    (req) => readOpening(db, req.ctx, req.params.id),
+  );
+  app.get(
+    '/api/projects/:id/opening/shares',
+    {
+      config: { access: access(openingPolicy, 'handIn') },
+      schema: {
+        tags: opening,
+        summary: '本人持有的、待解开的密钥分量（在本人浏览器中解开）',
+        params: idParams,
+        response: { 200: wrappedSharesView, ...errors },
+      },
+    },
+    (req) => wrappedShares(db, req.ctx, req.params.id),
+  );
+  app.post(
+    '/api/projects/:id/opening/shares',
+    {
+      config: { access: access(openingPolicy, 'handIn') },
+      schema: {
+        tags: opening,
+        summary: '提交已解开的密钥分量；任意两份齐备即解密该投标文件',
+        params: idParams,
+        body: shareHandInBody,
+        response: { 200: openingView, ...errors },
+      },
+    },
+    (req) => handInShares(db, req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/api/projects/:id/opening/objections',
+    {
+      config: { access: access(openingPolicy, 'object') },
+      schema: {
+        tags: opening,
+        summary: '投标人在开标现场提出异议',
+        params: idParams,
+        body: objectionBody,
+        response: { 200: openingView, ...errors },
+      },
+    },
+    (req) => raiseObjection(db, req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/api/projects/:id/opening/objections/:objectionId/answer',
+    {
+      config: { access: access(openingPolicy, 'conduct') },
+      schema: {
+        tags: opening,
+        summary: '当场答复开标异议',
+        params: z.object({ id: z.uuid(), objectionId: z.uuid() }),
+        body: objectionAnswerBody,
+        response: { 200: openingView, ...errors },
+      },
+    },
+    (req) => answerObjection(db, req.ctx, req.params.id, req.params.objectionId, req.body),
   );
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   check,
   integer,
   jsonb,
@@ -112,3 +113,87 @@ export const bidLots = pgTable(
 );
 
 export type BidRow = typeof bids.$inferSelect;
+
+/** The opening of one lot (开标): not opened with fewer than three bids, else awaiting keys, then opened. */
+export const lotOpenings = pgTable(
+  'lot_openings',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    lotNo: integer('lot_no').notNull(),
+    status: text('status').notNull(),
+    bidCount: integer('bid_count').notNull(),
+    startedAt: stamp('started_at').notNull(),
+    completedAt: stamp('completed_at'),
+    /** The opening record (开标记录), signed by the platform. */
+    record: jsonb('record').$type<SignedStatement<unknown>>(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.lotNo] }),
+    check('lot_openings_status_check', sql`${t.status} in ('notOpened','awaitingKeys','opened')`),
+  ],
+);
+
+/** A key share handed in at the opening, after the deadline: unwrapped in its holder's browser. */
+export const openingShares = pgTable(
+  'opening_shares',
+  {
+    bidId: uuid('bid_id')
+      .notNull()
+      .references(() => bids.id),
+    holder: text('holder').notNull(),
+    share: text('share').notNull(),
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    submittedAt: stamp('submitted_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.bidId, t.holder] }),
+    check('opening_shares_holder_check', sql`${t.holder} in ('bidder','centre','supervisor')`),
+  ],
+);
+
+/** What a bid says once opened: its declarations, or why it could not be opened. */
+export const bidOpenings = pgTable(
+  'bid_openings',
+  {
+    bidId: uuid('bid_id')
+      .primaryKey()
+      .references(() => bids.id),
+    status: text('status').notNull(),
+    declarations: jsonb('declarations'),
+    failure: text('failure'),
+    openedAt: stamp('opened_at').notNull(),
+  },
+  (t) => [check('bid_openings_status_check', sql`${t.status} in ('opened','decryptFailed')`)],
+);
+
+/** A lot's price sheet once opened (开标一览表). */
+export const bidLotPrices = pgTable(
+  'bid_lot_prices',
+  {
+    bidId: uuid('bid_id')
+      .notNull()
+      .references(() => bids.id),
+    lotNo: integer('lot_no').notNull(),
+    priceFen: bigint('price_fen', { mode: 'bigint' }).notNull(),
+    items: jsonb('items').$type<Record<string, string>>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bidId, t.lotNo] })],
+);
+
+/** 开标异议: raised by a bidder during the opening, answered on the spot, recorded (招标条例44; 87号令42). */
+export const openingObjections = pgTable('opening_objections', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  projectId: uuid('project_id')
+    .notNull()
+    .references(() => projects.id),
+  supplierId: uuid('supplier_id')
+    .notNull()
+    .references(() => suppliers.id),
+  text: text('text').notNull(),
+  raisedAt: stamp('raised_at').notNull(),
+  answer: text('answer'),
+  answeredBy: uuid('answered_by').references(() => users.id),
+  answeredAt: stamp('answered_at'),
+});

@@ -3,7 +3,9 @@ import './events.ts';
 
 export { tenderingRoutes } from './routes.ts';
 export { installStandardTemplates } from './templates.ts';
-export { tenderingJobs } from './jobs.ts';
+export { closeBids, tenderingJobs } from './jobs.ts';
+/** For later stages that move a project on (opening, evaluation …): load it locked, ask the table, write the step. */
+export { loadProject, setState, stateOf, step, type LoadedProject } from './loaded.ts';
 export { projects, lots, projectShares, notices, programmes, tenderTemplates } from './tables.ts';
 export { createProject, justifyFinding, lintProject, recordApproval, updateProject } from './projects.ts';
 export { correctProject, publishProject, terminateProject } from './publication.ts';

@@ -22,7 +22,7 @@ export function cancelBidClosing(tx: Tx, projectId: string): Promise<void> {
 }
 
 /** 投标截止: published or corrected → 已截止, once the deadline has passed by the server's clock. */
-async function closeBids(tx: Tx, projectId: string, clock: Clock): Promise<void> {
+export async function closeBids(tx: Tx, projectId: string, clock: Clock): Promise<void> {
   const l = await loadProject(tx, projectId, true);
   if (!l) return;
   const state = stateOf(l.row.status);

@@ -112,12 +112,14 @@ export async function loadProject(db: Db | Tx, id: string, lock = false): Promis
   const q = db.select().from(projects).where(eq(projects.id, id));
   const [row] = lock ? await q.for('update') : await q;
   if (!row) return null;
-  const [lotRows, shares, approvals, justifications] = await Promise.all([
-    db.select().from(lots).where(eq(lots.projectId, id)).orderBy(asc(lots.no)),
-    sharesOf(db, [id]),
-    db.select().from(methodApprovals).where(eq(methodApprovals.projectId, id)),
-    db.select().from(lintJustifications).where(eq(lintJustifications.projectId, id)),
-  ]);
+  // One after another: a transaction's queries share one connection.
+  const lotRows = await db.select().from(lots).where(eq(lots.projectId, id)).orderBy(asc(lots.no));
+  const shares = await sharesOf(db, [id]);
+  const approvals = await db.select().from(methodApprovals).where(eq(methodApprovals.projectId, id));
+  const justifications = await db
+    .select()
+    .from(lintJustifications)
+    .where(eq(lintJustifications.projectId, id));
   return { row, lots: lotRows, shares, approval: approvals[0] ?? null, justifications };
 }
 

@@ -42,24 +42,23 @@ function safely<T>(f: () => T): T | null {
 export async function summaries(db: Db | Tx, ctx: RequestContext, rows: ProjectRow[]): Promise<Summary[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
-  const [lotRows, shareRows, progs] = await Promise.all([
-    db
-      .select({ projectId: lots.projectId, budgetFen: lots.budgetFen })
-      .from(lots)
-      .where(inArray(lots.projectId, ids)),
-    sharesOf(db, ids),
-    db
-      .select({ id: programmes.id, name: programmes.name })
-      .from(programmes)
-      .where(
-        inArray(
-          programmes.id,
-          [...new Set(rows.flatMap((r) => (r.programmeId ? [r.programmeId] : [])))].concat([
-            '00000000-0000-0000-0000-000000000000',
-          ]),
-        ),
+  // One after another: a transaction's queries share one connection.
+  const lotRows = await db
+    .select({ projectId: lots.projectId, budgetFen: lots.budgetFen })
+    .from(lots)
+    .where(inArray(lots.projectId, ids));
+  const shareRows = await sharesOf(db, ids);
+  const progs = await db
+    .select({ id: programmes.id, name: programmes.name })
+    .from(programmes)
+    .where(
+      inArray(
+        programmes.id,
+        [...new Set(rows.flatMap((r) => (r.programmeId ? [r.programmeId] : [])))].concat([
+          '00000000-0000-0000-0000-000000000000',
+        ]),
       ),
-  ]);
+    );
   return rows.map((row) => {
     const own = lotRows.filter((x) => x.projectId === row.id);
     const shares = shareRows.filter((s) => s.projectId === row.id);

@@ -1,0 +1,265 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  newCustodianKey,
+  sealBid,
+  shareContext,
+  toBase64,
+  unlockCustodianKey,
+  unwrapWithKey,
+  unwrapWithPassphrase,
+  type KeyWrapped,
+  type PassphraseWrapped,
+} from '../src/modules/bidding/sealing.contract.ts';
+import { verifyStatement, type SignedStatement } from '../src/platform/signing.ts';
+import { startHarness, type TestHarness } from './support/harness.ts';
+import { insertThresholds, publishedProject, type Client } from './support/projects.ts';
+
+const FAST = 1000;
+const BIDDER_PASS = 'bidder passphrase 2026';
+let h: TestHarness;
+let agent: Client;
+let supervisor: Client;
+let purchaserId: string;
+let keys: {
+  centre: Awaited<ReturnType<typeof newCustodianKey>>;
+  supervisor: Awaited<ReturnType<typeof newCustodianKey>>;
+};
+
+beforeAll(async () => {
+  h = await startHarness(); // 2026-03-02 09:00; deadlines 2026-03-23 09:30
+  await insertThresholds(h);
+  agent = await h.signedIn('agent');
+  supervisor = await h.signedIn('financeSupervisor');
+  purchaserId = (await h.signedIn('purchaser')).user.purchaserId ?? '';
+  keys = {
+    centre: await newCustodianKey('centre passphrase 2026', FAST),
+    supervisor: await newCustodianKey('supervisor passphrase 2026', FAST),
+  };
+  await agent.request({ method: 'POST', url: '/api/custodian-keys', payload: keys.centre });
+  await supervisor.request({ method: 'POST', url: '/api/custodian-keys', payload: keys.supervisor });
+});
+afterAll(async () => {
+  await h.close();
+});
+// Each test jumps the clock to its opening and back; sessions from before the jump have expired by then.
+beforeEach(async () => {
+  agent = await again(agent);
+  supervisor = await again(supervisor);
+});
+
+/** The same account signed in again: the clock has jumped past the earlier session's life. */
+async function again(c: Client): Promise<Client> {
+  const fresh = await h.client();
+  const res = await fresh.login(c.user.username, c.user.password);
+  expect(res.statusCode, res.body).toBe(200);
+  return Object.assign(fresh, { user: c.user });
+}
+
+async function projectWithCustodians(name: string, lotCount: number) {
+  const p = await publishedProject(h, agent, purchaserId, name, lotCount);
+  const res = await agent.request({
+    method: 'PUT',
+    url: `/api/projects/${p.id}/custodians`,
+    payload: { supervisorUserId: supervisor.user.id },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return p;
+}
+
+async function bid(projectId: string, lotsAndPrices: [number, string][]) {
+  const s = await h.signedIn('supplier');
+  await s.request({ method: 'POST', url: `/api/projects/${projectId}/registration` });
+  const sealing = (await s.request({ method: 'GET', url: `/api/projects/${projectId}/sealing` })).json();
+  const envelope = await sealBid({
+    bidId: randomUUID(),
+    projectId,
+    priceSheets: lotsAndPrices.map(([lotNo, priceFen]) => ({ lotNo, priceFen, items: { 交货期: '30 日' } })),
+    declarations: { sme: { size: 'small', statement: '小型企业' }, domesticProduct: null, other: {} },
+    bidderPassphrase: BIDDER_PASS,
+    centrePublicKey: sealing.centrePublicKey,
+    supervisorPublicKey: sealing.supervisorPublicKey,
+    iterations: FAST,
+  });
+  const res = await s.request({ method: 'POST', url: '/api/bids', payload: envelope });
+  expect(res.statusCode, res.body).toBe(201);
+  return { client: s, bidId: envelope.bidId };
+}
+
+/** What a custodian's browser does: fetch the wrapped shares, unwrap them locally, hand them in. */
+async function handIn(c: Client, projectId: string, holder: 'centre' | 'supervisor') {
+  const wrapped = (
+    await c.request({ method: 'GET', url: `/api/projects/${projectId}/opening/shares` })
+  ).json();
+  expect(wrapped.holder).toBe(holder);
+  const key = await unlockCustodianKey(keys[holder], `${holder} passphrase 2026`);
+  const shares = [];
+  for (const item of wrapped.items as { bidId: string; wrapped: KeyWrapped }[]) {
+    const share = await unwrapWithKey(item.wrapped, key, shareContext(projectId, item.bidId, holder));
+    shares.push({ bidId: item.bidId, share: toBase64(share) });
+  }
+  return c.request({ method: 'POST', url: `/api/projects/${projectId}/opening/shares`, payload: { shares } });
+}
+
+describe('开标', () => {
+  it('opens a lot with three bids from the custodians’ shares, leaves a lot with one unopened, signs the record', async () => {
+    const p = await projectWithCustodians('开标测试项目', 2);
+    const a = await bid(p.id, [[1, '24800000']]);
+    const b = await bid(p.id, [
+      [1, '23950000'],
+      [2, '24000000'],
+    ]);
+    const c = await bid(p.id, [[1, '24500000']]);
+
+    const early = await agent.request({ method: 'POST', url: `/api/projects/${p.id}/opening` });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('OPENING_NOT_DUE');
+
+    h.clock.set(new Date('2026-03-23T01:30:00Z'));
+    try {
+      const clerk = await again(agent);
+      const boss = await again(supervisor);
+      const started = await clerk.request({ method: 'POST', url: `/api/projects/${p.id}/opening` });
+      expect(started.statusCode, started.body).toBe(200);
+      expect(started.json()).toMatchObject({ status: 'opened', started: true });
+      expect(
+        started
+          .json()
+          .lots.map((l: { lotNo: number; status: string; bidCount: number }) => [
+            l.lotNo,
+            l.status,
+            l.bidCount,
+          ]),
+      ).toEqual([
+        [1, 'awaitingKeys', 3],
+        [2, 'notOpened', 1],
+      ]);
+
+      // A bidder hands in a wrong share for its own bid: it cannot stop the opening.
+      const bidderC = await again(c.client);
+      const bogus = await bidderC.request({
+        method: 'POST',
+        url: `/api/projects/${p.id}/opening/shares`,
+        payload: { shares: [{ bidId: c.bidId, share: toBase64(new Uint8Array(33).fill(7)) }] },
+      });
+      expect(bogus.statusCode, bogus.body).toBe(200);
+      // …nor hand in for another's bid.
+      const foreign = await bidderC.request({
+        method: 'POST',
+        url: `/api/projects/${p.id}/opening/shares`,
+        payload: { shares: [{ bidId: a.bidId, share: toBase64(new Uint8Array(33)) }] },
+      });
+      expect(foreign.json().code).toBe('BID_UNKNOWN');
+
+      const afterCentre = await handIn(clerk, p.id, 'centre');
+      expect(afterCentre.json().lots[0]).toMatchObject({ status: 'awaitingKeys', bidsOpened: 0 });
+      const afterSupervisor = await handIn(boss, p.id, 'supervisor');
+      const lot1 = afterSupervisor.json().lots[0];
+      expect(lot1).toMatchObject({ status: 'opened', bidsOpened: 3 });
+      const record = lot1.record as SignedStatement<{
+        entries: { bidId: string; priceFen: string; opened: boolean }[];
+      }>;
+      expect(verifyStatement(record).ok).toBe(true);
+      expect(Object.fromEntries(record.statement.entries.map((e) => [e.bidId, e.priceFen]))).toEqual({
+        [a.bidId]: '24800000',
+        [b.bidId]: '23950000',
+        [c.bidId]: '24500000',
+      });
+
+      // A bidder sees the record of the lot it bid on; the one-bid lot is shown as not opened to its bidder.
+      const bidderA = await again(a.client);
+      const seenByA = (await bidderA.request({ method: 'GET', url: `/api/projects/${p.id}/opening` })).json();
+      expect(seenByA.lots.map((l: { lotNo: number }) => l.lotNo)).toEqual([1]);
+      const bidderB = await again(b.client);
+      const seenByB = (await bidderB.request({ method: 'GET', url: `/api/projects/${p.id}/opening` })).json();
+      expect(seenByB.lots.map((l: { lotNo: number; status: string }) => [l.lotNo, l.status])).toEqual([
+        [1, 'opened'],
+        [2, 'notOpened'],
+      ]);
+      const outsider = await h.signedIn('supplier');
+      expect(
+        (await outsider.request({ method: 'GET', url: `/api/projects/${p.id}/opening` })).statusCode,
+      ).toBe(404);
+
+      const objection = await bidderA.request({
+        method: 'POST',
+        url: `/api/projects/${p.id}/opening/objections`,
+        payload: { text: '第 2 包仅一家投标，请说明处理方式' },
+      });
+      const oid: string = objection.json().objections[0].id;
+      const answered = await clerk.request({
+        method: 'POST',
+        url: `/api/projects/${p.id}/opening/objections/${oid}/answer`,
+        payload: { answer: '第 2 包投标人不足三家，依法不予开标，将依法重新组织采购。' },
+      });
+      expect(answered.json().objections[0].answer).toContain('不予开标');
+    } finally {
+      h.clock.set(new Date('2026-03-02T01:00:00Z'));
+    }
+  });
+
+  it('opens with a bidder’s share and one custodian’s, and refuses shares before the opening', async () => {
+    const p = await projectWithCustodians('投标人解密测试项目', 1);
+    const bids = [
+      await bid(p.id, [[1, '30000000']]),
+      await bid(p.id, [[1, '31000000']]),
+      await bid(p.id, [[1, '32000000']]),
+    ];
+    const first = bids[0];
+    if (!first) throw new Error('bids');
+    // Before the opening nothing is offered to unwrap, and nothing handed in is taken.
+    expect(
+      (await agent.request({ method: 'GET', url: `/api/projects/${p.id}/opening/shares` })).json().items,
+    ).toEqual([]);
+    const tooEarly = await agent.request({
+      method: 'POST',
+      url: `/api/projects/${p.id}/opening/shares`,
+      payload: { shares: [{ bidId: first.bidId, share: toBase64(new Uint8Array(33)) }] },
+    });
+    expect(tooEarly.json().code).toBe('OPENING_NOT_STARTED');
+    h.clock.set(new Date('2026-03-23T01:31:00Z'));
+    try {
+      const clerk = await again(agent);
+      await clerk.request({ method: 'POST', url: `/api/projects/${p.id}/opening` });
+      for (const x of bids) {
+        const me = await again(x.client);
+        const wrapped = (
+          await me.request({ method: 'GET', url: `/api/projects/${p.id}/opening/shares` })
+        ).json();
+        expect(wrapped).toMatchObject({ holder: 'bidder' });
+        expect(wrapped.items).toHaveLength(1);
+        const item = wrapped.items[0] as { bidId: string; wrapped: PassphraseWrapped };
+        const share = await unwrapWithPassphrase(
+          item.wrapped,
+          BIDDER_PASS,
+          shareContext(p.id, item.bidId, 'bidder'),
+        );
+        await me.request({
+          method: 'POST',
+          url: `/api/projects/${p.id}/opening/shares`,
+          payload: { shares: [{ bidId: item.bidId, share: toBase64(share) }] },
+        });
+      }
+      const opened = (await handIn(clerk, p.id, 'centre')).json();
+      expect(opened.lots[0]).toMatchObject({ status: 'opened', bidsOpened: 3 });
+    } finally {
+      h.clock.set(new Date('2026-03-02T01:00:00Z'));
+    }
+  });
+
+  it('fails a project where no lot has three bids (法36, 87号令41)', async () => {
+    const p = await projectWithCustodians('不足三家测试项目', 1);
+    await bid(p.id, [[1, '30000000']]);
+    await bid(p.id, [[1, '30500000']]);
+    h.clock.set(new Date('2026-03-23T01:32:00Z'));
+    try {
+      const clerk = await again(agent);
+      const res = await clerk.request({ method: 'POST', url: `/api/projects/${p.id}/opening` });
+      expect(res.json()).toMatchObject({ status: 'failed', lots: [{ status: 'notOpened', bidCount: 2 }] });
+      const project = (await clerk.request({ method: 'GET', url: `/api/projects/${p.id}` })).json();
+      expect(project.status).toBe('failed');
+    } finally {
+      h.clock.set(new Date('2026-03-02T01:00:00Z'));
+    }
+  });
+});
