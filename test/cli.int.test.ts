@@ -159,5 +159,5 @@ describe('zhengcai CLI', () => {
       await keys.close();
       await other.close();
     }
-  });
+  }, 120_000);
 });
