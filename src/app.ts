@@ -66,7 +66,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   orgRoutes(app, { db });
   planningRoutes(app, { db });
   tenderingRoutes(app, { db, chromiumPath: config.chromiumPath });
-  biddingRoutes(app, { db });
+  biddingRoutes(app, { db, uploads: { dir: path.join(config.dataDir, 'uploads'), store } });
   await installStandardTemplates(db, clock);
   disclosureRoutes(app, { db });
   await app.ready();

@@ -1,4 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,12 +8,14 @@ import {
   combineShares,
   envelopeHash,
   newCustodianKey,
+  openDocument,
   openJson,
   sealBid,
   shareContext,
   unlockCustodianKey,
   unwrapWithKey,
   type BidEnvelope,
+  type DocumentInput,
 } from '../src/modules/bidding/sealing.contract.ts';
 import { rawRows } from '../src/platform/db/raw.ts';
 import { verifyStatement, type SignedStatement } from '../src/platform/signing.ts';
@@ -70,12 +74,17 @@ async function bidder(): Promise<Client> {
 }
 
 async function sealFor(s: Client, price = PRICE): Promise<BidEnvelope> {
+  return (await sealWith(s, price, [])).envelope;
+}
+
+async function sealWith(s: Client, price: string, documents: DocumentInput[]) {
   const sealing = (await s.request({ method: 'GET', url: `/api/projects/${project.id}/sealing` })).json();
   return sealBid({
     bidId: randomUUID(),
     projectId: project.id,
     priceSheets: [{ lotNo: 1, priceFen: price, items: { 交货期: '合同签订后 30 日' } }],
     declarations: { sme: { size: 'small', statement: SECRET_STATEMENT }, domesticProduct: true, other: {} },
+    documents,
     bidderPassphrase: 'bidder passphrase 2026',
     centrePublicKey: sealing.centrePublicKey,
     supervisorPublicKey: sealing.supervisorPublicKey,
@@ -262,5 +271,134 @@ describe('sealed submission', () => {
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('BIDS_EXIST');
+  });
+});
+
+describe('sealed documents: streamed, resumable, received only when whole', () => {
+  const MARKER = '技术方案机密标记 4417';
+
+  async function walk(dir: string): Promise<string[]> {
+    const out: string[] = [];
+    for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) out.push(...(await walk(p)));
+      else out.push(p);
+    }
+    return out;
+  }
+
+  it('resumes after a broken piece, refuses an early completion, receipts the documents, keeps no plaintext on disk', async () => {
+    const s = await bidder();
+    const technical = Buffer.concat([
+      randomBytes(1024 * 1024 + 5000),
+      Buffer.from(MARKER.repeat(50)),
+      randomBytes(1024 * 1024),
+    ]);
+    const commercial = Buffer.from(`商务文件：${MARKER}`);
+    const { envelope, sealedDocuments } = await sealWith(s, '40100000', [
+      { kind: 'technical', name: '技术方案（暗标）.pdf', mime: 'application/pdf', bytes: technical },
+      { kind: 'commercial', name: '商务文件.pdf', mime: 'application/pdf', bytes: commercial },
+    ]);
+    const posted = await submit(s, envelope);
+    expect(posted.statusCode, posted.body).toBe(201);
+    expect(posted.json()).toMatchObject({ status: 'uploading', receipt: null });
+    expect(posted.json().documents.map((d: { received: number }) => d.received)).toEqual([0, 0]);
+
+    const put = (part: string, bytes: Buffer, start: number, total: number, claimed = bytes.length) =>
+      s.request({
+        method: 'PUT',
+        url: `/api/bids/${envelope.bidId}/documents/${part}`,
+        headers: {
+          'content-type': 'application/octet-stream',
+          'content-range': `bytes ${start}-${start + claimed - 1}/${total}`,
+        },
+        payload: bytes,
+      });
+    const [doc0 = new Uint8Array(), doc1 = new Uint8Array()] = sealedDocuments;
+    const piece = 1024 * 1024;
+    expect((await put('doc:0', Buffer.from(doc0.subarray(0, piece)), 0, doc0.length)).json().received).toBe(
+      piece,
+    );
+    // A broken connection: the piece claims a megabyte and carries a hundred bytes. Nothing of it is kept.
+    const broken = await put(
+      'doc:0',
+      Buffer.from(doc0.subarray(piece, piece + 100)),
+      piece,
+      doc0.length,
+      piece,
+    );
+    expect(broken.json().code).toBe('UPLOAD_PIECE_SHORT');
+    const status = await s.request({ method: 'GET', url: `/api/bids/${envelope.bidId}/documents/doc:0` });
+    expect(status.json()).toMatchObject({ received: piece, total: doc0.length });
+    const wrongOffset = await put('doc:0', Buffer.from(doc0.subarray(0, 10)), 0, doc0.length);
+    expect(wrongOffset.statusCode).toBe(409);
+    expect(wrongOffset.json().message).toContain(`第 ${piece} 字节`);
+    const early = await s.request({ method: 'POST', url: `/api/bids/${envelope.bidId}/complete` });
+    expect(early.json().code).toBe('UPLOAD_INCOMPLETE');
+
+    for (let at = piece; at < doc0.length; at += piece) {
+      const r = await put(
+        'doc:0',
+        Buffer.from(doc0.subarray(at, Math.min(doc0.length, at + piece))),
+        at,
+        doc0.length,
+      );
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    expect((await put('doc:1', Buffer.from(doc1), 0, doc1.length)).statusCode).toBe(200);
+    const done = await s.request({ method: 'POST', url: `/api/bids/${envelope.bidId}/complete` });
+    expect(done.statusCode, done.body).toBe(200);
+    const receipt = done.json().receipt;
+    expect(done.json().status).toBe('submitted');
+    expect(receipt.statement.documents).toEqual(
+      envelope.documents.map((d) => ({ part: d.part, sha256: d.sha256, bytes: d.sealedBytes })),
+    );
+    expect(verifyStatement(receipt).ok).toBe(true);
+    const again = await s.request({ method: 'POST', url: `/api/bids/${envelope.bidId}/complete` });
+    expect(again.json().receipt.signature).toBe(receipt.signature);
+
+    // Everything the platform wrote to disk: the file store and the upload area. No plaintext anywhere.
+    const files = await walk(h.config.dataDir);
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      const bytes = await readFile(f);
+      expect(bytes.includes(Buffer.from(MARKER)), f).toBe(false);
+      expect(bytes.includes(Buffer.from('技术方案（暗标）')), f).toBe(false);
+    }
+
+    // And what was stored opens byte for byte with two shares.
+    const [stored] = await rawRows(
+      h.db,
+      sql`select blob from bid_documents where bid_id = ${envelope.bidId} and part = 'doc:0'`,
+      z.object({ blob: z.string() }),
+    );
+    const sealedOnDisk = await readFile(
+      path.join(
+        h.config.dataDir,
+        'files',
+        stored?.blob.slice(0, 2) ?? '',
+        stored?.blob.slice(2, 4) ?? '',
+        stored?.blob ?? '',
+      ),
+    );
+    const c = await unwrapWithKey(
+      envelope.shares.centre,
+      await unlockCustodianKey(keys.centre, 'centre passphrase 2026'),
+      shareContext(project.id, envelope.bidId, 'centre'),
+    );
+    const v = await unwrapWithKey(
+      envelope.shares.supervisor,
+      await unlockCustodianKey(keys.supervisor, 'supervisor passphrase 2026'),
+      shareContext(project.id, envelope.bidId, 'supervisor'),
+    );
+    const meta = envelope.documents[0];
+    if (!meta) throw new Error('meta');
+    const plain = await openDocument(
+      await combineShares([c, v]),
+      { projectId: project.id, bidId: envelope.bidId, part: 'doc:0' },
+      meta,
+      sealedOnDisk,
+    );
+    expect(Buffer.from(plain).equals(technical)).toBe(true);
   });
 });

@@ -71,7 +71,7 @@ async function bid(projectId: string, lotsAndPrices: [number, string][]) {
   const s = await h.signedIn('supplier');
   await s.request({ method: 'POST', url: `/api/projects/${projectId}/registration` });
   const sealing = (await s.request({ method: 'GET', url: `/api/projects/${projectId}/sealing` })).json();
-  const envelope = await sealBid({
+  const { envelope } = await sealBid({
     bidId: randomUUID(),
     projectId,
     priceSheets: lotsAndPrices.map(([lotNo, priceFen]) => ({ lotNo, priceFen, items: { 交货期: '30 日' } })),

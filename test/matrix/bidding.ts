@@ -14,6 +14,9 @@ export const MATRIX: Record<string, readonly ActorRole[]> = {
   'GET /api/projects/:id/my-bids': ['supplier'],
   'POST /api/bids': ['supplier'],
   'POST /api/bids/:id/withdraw': ['supplier'],
+  'GET /api/bids/:id/documents/:part': ['supplier'],
+  'PUT /api/bids/:id/documents/:part': ['supplier'],
+  'POST /api/bids/:id/complete': ['supplier'],
   'GET /api/receipts/public-key': ALL,
   // 开标: the centre conducts; key holders hand in; bidders and supervisors follow.
   'POST /api/projects/:id/opening': ['agent', 'director'],

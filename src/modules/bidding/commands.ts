@@ -1,44 +1,35 @@
 /**
- * Bidding use cases before the opening: custodians' opening keys, a project's custodians, registration (报名),
- * sealed submission with a signed receipt, replacement and withdrawal before the deadline — all judged by the
- * server's clock. The server stores what the bidder's browser sealed; it cannot read a price (ADR 0005).
+ * Bidding use cases before the opening: custodians' opening keys, a project's custodians, registration (报名)
+ * and the sealing keys a bidder's browser seals with — all judged by the server's clock (ADR 0005). The
+ * submission itself is in submission.ts.
  */
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/log.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { users } from '../../platform/auth/tables.ts';
-import { abilities, authorize } from '../../platform/auth/policy.ts';
+import { authorize } from '../../platform/auth/policy.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
-import { platformSigner, type SignedStatement } from '../../platform/signing.ts';
 import { suppliers } from '../orgs/tables.ts';
 import { lots, projects } from '../tendering/tables.ts';
-import {
-  signedReceipt,
-  type bidEnvelope,
-  type bidList,
-  type bidView,
-  type custodianKeyBody,
-  type custodianKeyView,
-  type custodiansBody,
-  type custodiansView,
-  type registrationView,
-  type sealingView,
+import type {
+  custodianKeyBody,
+  custodianKeyView,
+  custodiansBody,
+  custodiansView,
+  registrationView,
+  sealingView,
 } from './contract.ts';
 import './events.ts';
 import { bidPolicy, custodianPolicy } from './policy.ts';
-import { envelopeHash, fromBase64, sha256Hex, type BidEnvelope } from './sealing.contract.ts';
-import { bidLots, bidRegistrations, bids, custodianKeys, projectCustodians, type BidRow } from './tables.ts';
-
-type Receipt = z.infer<typeof signedReceipt>;
-type BidView = z.infer<typeof bidView>;
+import { fromBase64 } from './sealing.contract.ts';
+import { bidRegistrations, bids, custodianKeys, projectCustodians } from './tables.ts';
 
 /** Bids are taken while the notice stands (已发布 / 已更正) and the deadline has not passed. */
 const OPEN_FOR_BIDS = ['published', 'corrected'];
-const STATUS_LABELS = { submitted: '已递交', replaced: '已被替换', withdrawn: '已撤回' } as const;
 const userId = (ctx: RequestContext): string | null => (ctx.actor.kind === 'user' ? ctx.actor.userId : null);
-const supplierOf = (ctx: RequestContext): string => {
+export const supplierOf = (ctx: RequestContext): string => {
   const id = ctx.actor.kind === 'user' ? ctx.actor.supplierId : null;
   if (!id) throw badRequest('SUPPLIER_REQUIRED', '只有供应商账户可以投标');
   return id;
@@ -128,7 +119,10 @@ export async function myCustodianKey(db: Db, ctx: RequestContext): Promise<z.inf
   };
 }
 
-async function custodiansOf(db: Db | Tx, projectId: string): Promise<z.infer<typeof custodiansView> | null> {
+export async function custodiansOf(
+  db: Db | Tx,
+  projectId: string,
+): Promise<z.infer<typeof custodiansView> | null> {
   const [row] = await db.select().from(projectCustodians).where(eq(projectCustodians.projectId, projectId));
   if (!row) return null;
   const keys = await db
@@ -223,7 +217,7 @@ export async function assignCustodians(
 
 // ── registration and sealing keys ─────────────────────────────────────────────────────────────────────
 
-async function openProject(tx: Db | Tx, projectId: string, now: Date, lock = false) {
+export async function openProject(tx: Db | Tx, projectId: string, now: Date, lock = false) {
   const q = tx.select().from(projects).where(eq(projects.id, projectId));
   const [project] = lock ? await q.for('share') : await q;
   // A project not yet published does not exist to a supplier.
@@ -240,7 +234,7 @@ async function openProject(tx: Db | Tx, projectId: string, now: Date, lock = fal
   return { ...project, bidDeadlineAt: project.bidDeadlineAt };
 }
 
-async function approvedSupplier(tx: Db | Tx, supplierId: string) {
+export async function approvedSupplier(tx: Db | Tx, supplierId: string) {
   const [supplier] = await tx.select().from(suppliers).where(eq(suppliers.id, supplierId));
   if (!supplier || supplier.status !== 'approved')
     throw conflict('SUPPLIER_NOT_APPROVED', '供应商注册审核通过后才能报名投标');
@@ -280,7 +274,7 @@ export async function registerForProject(
   });
 }
 
-async function registered(tx: Db | Tx, projectId: string, supplierId: string): Promise<void> {
+export async function registered(tx: Db | Tx, projectId: string, supplierId: string): Promise<void> {
   const [row] = await tx
     .select()
     .from(bidRegistrations)
@@ -312,195 +306,4 @@ export async function readSealingKeys(
     centrePublicKey: custodians.centre.publicKey,
     supervisorPublicKey: custodians.supervisor.publicKey,
   };
-}
-
-// ── submission ────────────────────────────────────────────────────────────────────────────────────────
-
-async function partHashes(envelope: BidEnvelope): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const l of envelope.lots) out[`lot:${l.lotNo}`] = await sha256Hex(fromBase64(l.priceSheet.ciphertext));
-  out.declarations = await sha256Hex(fromBase64(envelope.declarations.ciphertext));
-  return out;
-}
-
-function viewOf(ctx: RequestContext, row: BidRow, lotNos: number[]): BidView {
-  const status = row.status === 'replaced' || row.status === 'withdrawn' ? row.status : 'submitted';
-  return {
-    id: row.id,
-    projectId: row.projectId,
-    status,
-    statusLabel: STATUS_LABELS[status],
-    lots: lotNos,
-    submittedAt: row.submittedAt.toISOString(),
-    withdrawnAt: row.withdrawnAt?.toISOString() ?? null,
-    receipt: signedReceipt.parse(row.receipt),
-    abilities: status === 'submitted' ? abilities(ctx.actor, bidPolicy, { supplierId: row.supplierId }) : [],
-  };
-}
-
-/**
- * Receives a sealed bid before the deadline (server time) and answers with a signed receipt. The same bid
- * sent again (a retried upload) gets the same receipt; a new bid from the same supplier replaces its earlier
- * one. Refused: after the deadline, unregistered, custodians' keys not those the shares name, lots unknown.
- */
-export async function submitBid(
-  db: Db,
-  ctx: RequestContext,
-  envelope: z.infer<typeof bidEnvelope>,
-): Promise<{ created: boolean; bid: BidView }> {
-  authorize(ctx.actor, bidPolicy, 'submit');
-  const supplierId = supplierOf(ctx);
-  const hash = await envelopeHash(envelope);
-  const hashes = await partHashes(envelope);
-  const lotNos = envelope.lots.map((l) => l.lotNo);
-  if (new Set(lotNos).size !== lotNos.length)
-    throw badRequest('LOT_DUPLICATE', '同一包只能报一个价', 'body.lots');
-  const signer = await platformSigner(db);
-  return db.transaction(async (tx) => {
-    // Retried upload: the same id is the same bid — whatever the clock says now, it was received then.
-    const [existing] = await tx.select().from(bids).where(eq(bids.id, envelope.bidId));
-    if (existing) {
-      if (existing.supplierId !== supplierId || existing.envelopeHash !== hash)
-        throw conflict('BID_ID_TAKEN', '该投标编号已被使用，请重新生成投标文件', 'body.bidId');
-      return { created: false, bid: viewOf(ctx, existing, lotNos) };
-    }
-    const now = ctx.clock.now();
-    const project = await openProject(tx, envelope.projectId, now, true);
-    await approvedSupplier(tx, supplierId);
-    await registered(tx, envelope.projectId, supplierId);
-    const projectLots = await tx
-      .select({ no: lots.no })
-      .from(lots)
-      .where(eq(lots.projectId, envelope.projectId));
-    lotNos.forEach((no, i) => {
-      if (!projectLots.some((l) => l.no === no))
-        throw badRequest('LOT_UNKNOWN', `本项目没有第 ${no} 包`, `body.lots.${i}.lotNo`);
-    });
-    if (!(await custodiansOf(tx, envelope.projectId)))
-      throw conflict('CUSTODIANS_NOT_ASSIGNED', '采购中心尚未指定开标密钥保管人，暂不能递交投标文件');
-    const [supplier] = await tx
-      .select({ name: suppliers.name })
-      .from(suppliers)
-      .where(eq(suppliers.id, supplierId));
-    const [previous] = await tx
-      .select()
-      .from(bids)
-      .where(
-        and(
-          eq(bids.projectId, envelope.projectId),
-          eq(bids.supplierId, supplierId),
-          eq(bids.status, 'submitted'),
-        ),
-      )
-      .for('update');
-    const receipt: SignedStatement<Receipt['statement']> = signer.sign({
-      kind: 'bidReceipt' as const,
-      bidId: envelope.bidId,
-      projectId: envelope.projectId,
-      projectCode: project.code,
-      supplierId,
-      supplierName: supplier?.name ?? '',
-      lots: lotNos,
-      receivedAt: now.toISOString(),
-      envelopeHash: hash,
-      partHashes: hashes,
-      replaces: previous?.id ?? null,
-    });
-    if (previous) {
-      await tx
-        .update(bids)
-        .set({ status: 'replaced', replacedBy: envelope.bidId })
-        .where(eq(bids.id, previous.id));
-      await appendAudit(tx, ctx, {
-        action: 'bid.replaced',
-        entityType: 'bid',
-        entityId: previous.id,
-        before: { status: 'submitted' },
-        after: { status: 'replaced', replacedBy: envelope.bidId },
-      });
-    }
-    const [row] = await tx
-      .insert(bids)
-      .values({
-        id: envelope.bidId,
-        projectId: envelope.projectId,
-        supplierId,
-        status: 'submitted',
-        declarations: envelope.declarations,
-        shares: envelope.shares,
-        envelopeHash: hash,
-        receipt,
-        submittedAt: now,
-      })
-      .returning();
-    if (!row) throw new Error('bid insert returned nothing');
-    await tx
-      .insert(bidLots)
-      .values(envelope.lots.map((l) => ({ bidId: row.id, lotNo: l.lotNo, priceSheet: l.priceSheet })));
-    await appendAudit(tx, ctx, {
-      action: 'bid.submitted',
-      entityType: 'bid',
-      entityId: row.id,
-      // Hashes and the receipt only: which supplier bid on which lot is not shown before the opening.
-      after: { envelopeHash: hash, partHashes: hashes, receiptSignature: receipt.signature },
-    });
-    return { created: true, bid: viewOf(ctx, row, lotNos) };
-  });
-}
-
-async function lotsOf(db: Db | Tx, bidId: string): Promise<number[]> {
-  const rows = await db
-    .select({ no: bidLots.lotNo })
-    .from(bidLots)
-    .where(eq(bidLots.bidId, bidId))
-    .orderBy(asc(bidLots.lotNo));
-  return rows.map((r) => r.no);
-}
-
-/** 撤回: before the deadline, in writing (this request, audited); the deposit is refunded (RULES.md §6). */
-export async function withdrawBid(db: Db, ctx: RequestContext, bidId: string): Promise<BidView> {
-  const now = ctx.clock.now();
-  return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(bids).where(eq(bids.id, bidId)).for('update');
-    if (!row) throw notFound('投标文件不存在');
-    authorize(ctx.actor, bidPolicy, 'withdraw', { supplierId: row.supplierId });
-    if (row.status !== 'submitted')
-      throw conflict(
-        'BID_STATE',
-        `该投标文件${STATUS_LABELS[row.status === 'withdrawn' ? 'withdrawn' : 'replaced']}`,
-      );
-    await openProject(tx, row.projectId, now);
-    const [after] = await tx
-      .update(bids)
-      .set({ status: 'withdrawn', withdrawnAt: now })
-      .where(and(eq(bids.id, bidId), eq(bids.status, 'submitted')))
-      .returning();
-    if (!after) throw conflict('BID_CHANGED', '投标文件已被修改，请刷新');
-    await appendAudit(tx, ctx, {
-      action: 'bid.withdrawn',
-      entityType: 'bid',
-      entityId: bidId,
-      before: { status: row.status },
-      after: { status: 'withdrawn', withdrawnAt: now.toISOString() },
-    });
-    return viewOf(ctx, after, await lotsOf(tx, bidId));
-  });
-}
-
-/** The caller's own bids on a project, newest first, with their receipts. */
-export async function listMyBids(
-  db: Db,
-  ctx: RequestContext,
-  projectId: string,
-): Promise<z.infer<typeof bidList>> {
-  authorize(ctx.actor, bidPolicy, 'listMine');
-  const supplierId = supplierOf(ctx);
-  const rows = await db
-    .select()
-    .from(bids)
-    .where(and(eq(bids.projectId, projectId), eq(bids.supplierId, supplierId)))
-    .orderBy(asc(bids.submittedAt));
-  const items: BidView[] = [];
-  for (const r of rows.reverse()) items.push(viewOf(ctx, r, await lotsOf(db, r.id)));
-  return { items };
 }

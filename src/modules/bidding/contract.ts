@@ -40,6 +40,17 @@ export const keyShares = z.object({
   supervisor: keyWrapped,
 });
 
+/** A document's sealed bytes are uploaded after the envelope, in resumable pieces (MAX_DOCUMENT_BYTES each). */
+export const MAX_DOCUMENT_BYTES = 512 * 1024 * 1024;
+export const documentKind = z.enum(['commercial', 'technical', 'blindTechnical', 'other']);
+export const sealedDocumentMeta = z.object({
+  part: z.string().regex(/^doc:\d{1,2}$/),
+  kind: documentKind,
+  chunks: z.number().int().min(1).max(100_000),
+  sealedBytes: z.number().int().min(28).max(MAX_DOCUMENT_BYTES),
+  sha256: hex64,
+});
+
 export const bidEnvelope = z.object({
   version: z.literal(1),
   bidId: z.uuid(),
@@ -49,6 +60,8 @@ export const bidEnvelope = z.object({
     .min(1, '至少对一个包投标')
     .max(200),
   declarations: sealedPart,
+  manifest: sealedPart,
+  documents: z.array(sealedDocumentMeta).max(20).default([]),
   shares: keyShares,
 });
 
@@ -104,6 +117,8 @@ export const signedReceipt = z.object({
     receivedAt: z.string(),
     envelopeHash: hex64,
     partHashes: z.record(z.string(), hex64),
+    /** Each document's sealed bytes as stored: SHA-256 and length. */
+    documents: z.array(z.object({ part: z.string(), sha256: hex64, bytes: z.number().int() })),
     replaces: z.uuid().nullable(),
   }),
   alg: z.literal('Ed25519'),
@@ -112,7 +127,7 @@ export const signedReceipt = z.object({
   signature: z.string(),
 });
 
-export const bidStatus = z.enum(['submitted', 'replaced', 'withdrawn']);
+export const bidStatus = z.enum(['uploading', 'submitted', 'replaced', 'withdrawn']);
 export const bidView = z.object({
   id: z.uuid(),
   projectId: z.uuid(),
@@ -121,7 +136,16 @@ export const bidView = z.object({
   lots: z.array(z.number().int()),
   submittedAt: z.string(),
   withdrawnAt: z.string().nullable(),
-  receipt: signedReceipt,
+  /** Null while documents are still being uploaded: a bid is received only when it is whole. */
+  receipt: signedReceipt.nullable(),
+  documents: z.array(
+    z.object({
+      part: z.string(),
+      kind: documentKind,
+      sealedBytes: z.number().int(),
+      received: z.number().int(),
+    }),
+  ),
   ...withAbilities,
 });
 export const bidList = z.object({ items: z.array(bidView) });
@@ -212,4 +236,12 @@ export const openingView = z.object({
     }),
   ),
   abilities: z.array(z.string()),
+});
+
+export const uploadParams = z.object({ id: z.uuid(), part: z.string().regex(/^doc:\d{1,2}$/) });
+export const uploadStatus = z.object({
+  bidId: z.uuid(),
+  part: z.string(),
+  received: z.number().int(),
+  total: z.number().int(),
 });

@@ -5,15 +5,22 @@ import type { App } from '../../platform/http/server.ts';
 import { platformSigner } from '../../platform/signing.ts';
 import {
   assignCustodians,
-  listMyBids,
   myCustodianKey,
   readCustodians,
   readSealingKeys,
   registerCustodianKey,
   registerForProject,
-  submitBid,
-  withdrawBid,
 } from './commands.ts';
+import {
+  completeBid,
+  listMyBids,
+  readUpload,
+  submitBid,
+  uploadPiece,
+  withdrawBid,
+  type UploadArea,
+} from './submission.ts';
+import type { Readable } from 'node:stream';
 import {
   bidEnvelope,
   bidList,
@@ -27,6 +34,8 @@ import {
   openingView,
   publicKeyView,
   shareHandInBody,
+  uploadParams,
+  uploadStatus,
   wrappedSharesView,
   registrationView,
   sealingView,
@@ -45,8 +54,10 @@ import { z } from 'zod';
 const tags = ['投标'];
 const errors = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
 
-export function biddingRoutes(app: App, deps: { db: Db }): void {
-  const { db } = deps;
+export function biddingRoutes(app: App, deps: { db: Db; uploads: UploadArea }): void {
+  const { db, uploads } = deps;
+  // Sealed document pieces arrive as raw bytes and are streamed to disk, never buffered whole.
+  app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
 
   app.post(
     '/api/custodian-keys',
@@ -137,7 +148,7 @@ export function biddingRoutes(app: App, deps: { db: Db }): void {
         response: { 200: bidList, ...errors },
       },
     },
-    (req) => listMyBids(db, req.ctx, req.params.id),
+    (req) => listMyBids(db, req.ctx, req.params.id, uploads),
   );
   app.post(
     '/api/bids',
@@ -151,9 +162,57 @@ export function biddingRoutes(app: App, deps: { db: Db }): void {
       },
     },
     async (req, reply) => {
-      const { created, bid } = await submitBid(db, req.ctx, req.body);
+      const { created, bid } = await submitBid(db, req.ctx, req.body, uploads);
       return reply.status(created ? 201 : 200).send(bid);
     },
+  );
+  app.get(
+    '/api/bids/:id/documents/:part',
+    {
+      config: { access: access(bidPolicy, 'submit') },
+      schema: {
+        tags,
+        summary: '已收到的字节数（断点续传从此处继续）',
+        params: uploadParams,
+        response: { 200: uploadStatus, ...errors },
+      },
+    },
+    (req) => readUpload(db, req.ctx, req.params.id, req.params.part, uploads),
+  );
+  app.put(
+    '/api/bids/:id/documents/:part',
+    {
+      config: { access: access(bidPolicy, 'submit') },
+      schema: {
+        tags,
+        summary: '上传已加密文件的一段（Content-Range: bytes 起-止/总长；application/octet-stream）',
+        params: uploadParams,
+        response: { 200: uploadStatus, ...errors },
+      },
+    },
+    (req) =>
+      uploadPiece(
+        db,
+        req.ctx,
+        req.params.id,
+        req.params.part,
+        req.headers['content-range'],
+        req.body as Readable,
+        uploads,
+      ),
+  );
+  app.post(
+    '/api/bids/:id/complete',
+    {
+      config: { access: access(bidPolicy, 'submit') },
+      schema: {
+        tags,
+        summary: '全部文件上传完毕：核对摘要后接收投标文件并签发回执',
+        params: idParams,
+        response: { 200: bidView, ...errors },
+      },
+    },
+    (req) => completeBid(db, req.ctx, req.params.id, uploads),
   );
   app.post(
     '/api/bids/:id/withdraw',

@@ -428,6 +428,19 @@ export async function combineShares(shares: readonly Uint8Array[]): Promise<Uint
 // ── the envelope as submitted ─────────────────────────────────────────────────────────────────────────
 
 /** What the supplier's browser uploads: sealed parts and wrapped shares, never a key or a price in the clear. */
+export type DocumentKind = 'commercial' | 'technical' | 'blindTechnical' | 'other';
+
+/** A sealed document as declared in the envelope; its bytes follow in resumable uploads. */
+export interface SealedDocumentMeta {
+  /** `doc:0`, `doc:1` … */
+  part: string;
+  kind: DocumentKind;
+  chunks: number;
+  sealedBytes: number;
+  /** SHA-256 (hex) of the sealed bytes: the receipt names it, the upload must match it. */
+  sha256: string;
+}
+
 export interface BidEnvelope {
   version: typeof SEALING_VERSION;
   /** Chosen by the client before sealing (the parts' additional data names it); a retried upload reuses it. */
@@ -435,7 +448,72 @@ export interface BidEnvelope {
   projectId: string;
   lots: { lotNo: number; priceSheet: SealedPart }[];
   declarations: SealedPart;
+  /** Documents' names and types, sealed: a 暗标 file's name must not reveal the bidder before opening. */
+  manifest: SealedPart;
+  documents: SealedDocumentMeta[];
   shares: KeyShares;
+}
+
+/** What the sealed manifest says of each document. */
+export interface ManifestEntry {
+  part: string;
+  name: string;
+  mime: string;
+  bytes: number;
+}
+
+/** Sealed layout of a document: its chunks one after another, each nonce ‖ ciphertext ‖ tag. */
+export function sealedChunkSizes(chunks: number, sealedBytes: number): number[] {
+  const full = sealedChunkBytes(CHUNK_BYTES);
+  const sizes = Array.from({ length: Math.max(0, chunks - 1) }, () => full);
+  sizes.push(sealedBytes - full * (chunks - 1));
+  return sizes;
+}
+
+/** Seals a whole document (read into memory in the browser) chunk by chunk under the bid's key. */
+export async function sealDocument(
+  dek: Uint8Array,
+  ctx: PartContext,
+  bytes: Uint8Array,
+): Promise<Uint8Array> {
+  const count = Math.max(1, Math.ceil(bytes.length / CHUNK_BYTES));
+  const parts: Uint8Array[] = [];
+  for (let i = 0; i < count; i++) {
+    const chunk = bytes.subarray(i * CHUNK_BYTES, Math.min(bytes.length, (i + 1) * CHUNK_BYTES));
+    parts.push(await sealChunk(dek, ctx, i, i === count - 1, chunk));
+  }
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Opens a sealed document; throws SealingError if any chunk was altered, reordered or cut off. */
+export async function openDocument(
+  dek: Uint8Array,
+  ctx: PartContext,
+  meta: Pick<SealedDocumentMeta, 'chunks' | 'sealedBytes'>,
+  sealed: Uint8Array,
+): Promise<Uint8Array> {
+  if (sealed.length !== meta.sealedBytes) throw new SealingError('TAMPERED', '文件长度与投标时声明的不符');
+  const sizes = sealedChunkSizes(meta.chunks, meta.sealedBytes);
+  if (sizes.some((n) => n < sealedChunkBytes(0))) throw new SealingError('TAMPERED', '文件分块信息不正确');
+  const plain: Uint8Array[] = [];
+  let at = 0;
+  for (const [i, n] of sizes.entries()) {
+    plain.push(await openChunk(dek, ctx, i, i === sizes.length - 1, sealed.subarray(at, at + n)));
+    at += n;
+  }
+  const out = new Uint8Array(plain.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of plain) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
 }
 
 /** SHA-256 (hex) of the envelope's RFC 8785 canonical JSON: the receipt names it, the bidder can recompute it. */
@@ -461,29 +539,59 @@ export interface Declarations {
   other: Record<string, string>;
 }
 
-/** Seals a whole bid in the bidder's browser: the parts under a fresh DEK, the DEK split 2-of-3. */
+export interface DocumentInput {
+  kind: DocumentKind;
+  name: string;
+  mime: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Seals a whole bid in the bidder's browser: the parts under a fresh DEK, the DEK split 2-of-3.
+ */
 export async function sealBid(o: {
   bidId: string;
   projectId: string;
   priceSheets: readonly PriceSheet[];
   declarations: Declarations;
+  documents?: readonly DocumentInput[];
   bidderPassphrase: string;
   centrePublicKey: string;
   supervisorPublicKey: string;
   iterations?: number;
-}): Promise<BidEnvelope> {
+}): Promise<{ envelope: BidEnvelope; sealedDocuments: Uint8Array[] }> {
   const dek = newDataKey();
   const at = (part: string): PartContext => ({ projectId: o.projectId, bidId: o.bidId, part });
   const lots = [];
   for (const sheet of o.priceSheets) {
     lots.push({ lotNo: sheet.lotNo, priceSheet: await sealJson(dek, at(`lot:${sheet.lotNo}`), sheet) });
   }
-  return {
+  const documents: SealedDocumentMeta[] = [];
+  const sealedDocuments: Uint8Array[] = [];
+  const manifest: ManifestEntry[] = [];
+  for (const [i, d] of (o.documents ?? []).entries()) {
+    const part = `doc:${i}`;
+    const sealed = await sealDocument(dek, at(part), d.bytes);
+    sealedDocuments.push(sealed);
+    documents.push({
+      part,
+      kind: d.kind,
+      chunks: Math.max(1, Math.ceil(d.bytes.length / CHUNK_BYTES)),
+      sealedBytes: sealed.length,
+      sha256: await sha256Hex(sealed),
+    });
+    manifest.push({ part, name: d.name, mime: d.mime, bytes: d.bytes.length });
+  }
+  const envelope: BidEnvelope = {
     version: SEALING_VERSION,
     bidId: o.bidId,
     projectId: o.projectId,
     lots,
     declarations: await sealJson(dek, at('declarations'), o.declarations),
+    manifest: await sealJson(dek, at('manifest'), manifest),
+    documents,
     shares: await splitDataKey(dek, o),
   };
+  // The envelope is POSTed; each document's sealed bytes are uploaded after it, in resumable pieces.
+  return { envelope, sealedDocuments };
 }

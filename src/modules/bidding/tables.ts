@@ -15,7 +15,7 @@ import { users } from '../../platform/auth/tables.ts';
 import type { SignedStatement } from '../../platform/signing.ts';
 import { suppliers } from '../orgs/tables.ts';
 import { projects } from '../tendering/tables.ts';
-import type { KeyShares, PassphraseWrapped, SealedPart } from './sealing.contract.ts';
+import type { KeyShares, PassphraseWrapped, SealedDocumentMeta, SealedPart } from './sealing.contract.ts';
 
 const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -83,20 +83,42 @@ export const bids = pgTable(
       .references(() => suppliers.id),
     status: text('status').notNull(),
     declarations: jsonb('declarations').$type<SealedPart>().notNull(),
+    manifest: jsonb('manifest').$type<SealedPart>().notNull(),
+    /** The documents declared in the envelope; their bytes arrive by resumable upload. */
+    documents: jsonb('documents').$type<SealedDocumentMeta[]>().notNull(),
     shares: jsonb('shares').$type<KeyShares>().notNull(),
     envelopeHash: text('envelope_hash').notNull(),
-    receipt: jsonb('receipt').$type<SignedStatement<unknown>>().notNull(),
+    /** Signed when the bid is whole (every document received and checked); null while uploading. */
+    receipt: jsonb('receipt').$type<SignedStatement<unknown>>(),
     submittedAt: stamp('submitted_at').notNull(),
     withdrawnAt: stamp('withdrawn_at'),
     replacedBy: uuid('replaced_by'),
   },
   (t) => [
-    check('bids_status_check', sql`${t.status} in ('submitted','replaced','withdrawn')`),
+    check('bids_status_check', sql`${t.status} in ('uploading','submitted','replaced','withdrawn')`),
+    check('bids_receipt_check', sql`${t.status} in ('uploading','withdrawn') or ${t.receipt} is not null`),
     // One live bid per supplier and project: a new one replaces it.
     uniqueIndex('bids_live_per_supplier')
       .on(t.projectId, t.supplierId)
       .where(sql`${t.status} = 'submitted'`),
   ],
+);
+
+/** A sealed document once whole: its bytes in the content-addressed file store. */
+export const bidDocuments = pgTable(
+  'bid_documents',
+  {
+    bidId: uuid('bid_id')
+      .notNull()
+      .references(() => bids.id),
+    part: text('part').notNull(),
+    /** The file store's address of the sealed bytes. */
+    blob: text('blob').notNull(),
+    sha256: text('sha256').notNull(),
+    bytes: bigint('bytes', { mode: 'number' }).notNull(),
+    storedAt: stamp('stored_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bidId, t.part] })],
 );
 
 /** Each lot's sealed price sheet (开标一览表 row). */

@@ -71,6 +71,38 @@ export class FileStore {
     }
   }
 
+  /**
+   * Takes a finished staged file (a sealed bid document, uploaded in resumable pieces) into the store as
+   * opaque bytes — no type sniffing, it is ciphertext: hashed, flushed to disk, renamed into place and the
+   * directory entry flushed, so a blob the caller records survives a crash of the process or the machine.
+   */
+  async adopt(file: string): Promise<StoredBlob> {
+    const digest = createHash(this.hashAlg);
+    let size = 0;
+    for await (const chunk of createReadStream(file)) {
+      const b = chunk as Buffer;
+      size += b.length;
+      digest.update(b);
+    }
+    const fh = await open(file, 'r+');
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    const hash = digest.digest('hex');
+    const final = this.pathOf(hash);
+    await mkdir(path.dirname(final), { recursive: true });
+    await rename(file, final);
+    const dir = await open(path.dirname(final), 'r');
+    try {
+      await dir.sync();
+    } finally {
+      await dir.close();
+    }
+    return { hash, hashAlg: this.hashAlg, size, mime: 'application/octet-stream' };
+  }
+
   async exists(hash: string): Promise<boolean> {
     try {
       await stat(this.pathOf(hash));
