@@ -1,4 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { rawRows } from '../src/platform/db/raw.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   newCustodianKey,
@@ -8,6 +13,7 @@ import {
   unlockCustodianKey,
   unwrapWithKey,
   unwrapWithPassphrase,
+  type DocumentInput,
   type KeyWrapped,
   type PassphraseWrapped,
 } from '../src/modules/bidding/sealing.contract.ts';
@@ -67,13 +73,14 @@ async function projectWithCustodians(name: string, lotCount: number) {
   return p;
 }
 
-async function bid(projectId: string, lotsAndPrices: [number, string][]) {
+async function bid(projectId: string, lotsAndPrices: [number, string][], documents: DocumentInput[] = []) {
   const s = await h.signedIn('supplier');
   await s.request({ method: 'POST', url: `/api/projects/${projectId}/registration` });
   const sealing = (await s.request({ method: 'GET', url: `/api/projects/${projectId}/sealing` })).json();
-  const { envelope } = await sealBid({
+  const { envelope, sealedDocuments } = await sealBid({
     bidId: randomUUID(),
     projectId,
+    documents,
     priceSheets: lotsAndPrices.map(([lotNo, priceFen]) => ({ lotNo, priceFen, items: { 交货期: '30 日' } })),
     declarations: { sme: { size: 'small', statement: '小型企业' }, domesticProduct: null, other: {} },
     bidderPassphrase: BIDDER_PASS,
@@ -83,6 +90,22 @@ async function bid(projectId: string, lotsAndPrices: [number, string][]) {
   });
   const res = await s.request({ method: 'POST', url: '/api/bids', payload: envelope });
   expect(res.statusCode, res.body).toBe(201);
+  for (const [i, bytes] of sealedDocuments.entries()) {
+    const put = await s.request({
+      method: 'PUT',
+      url: `/api/bids/${envelope.bidId}/documents/doc:${i}`,
+      headers: {
+        'content-type': 'application/octet-stream',
+        'content-range': `bytes 0-${bytes.length - 1}/${bytes.length}`,
+      },
+      payload: Buffer.from(bytes),
+    });
+    expect(put.statusCode, put.body).toBe(200);
+  }
+  if (sealedDocuments.length) {
+    const done = await s.request({ method: 'POST', url: `/api/bids/${envelope.bidId}/complete` });
+    expect(done.json().status).toBe('submitted');
+  }
   return { client: s, bidId: envelope.bidId };
 }
 
@@ -104,7 +127,12 @@ async function handIn(c: Client, projectId: string, holder: 'centre' | 'supervis
 describe('开标', () => {
   it('opens a lot with three bids from the custodians’ shares, leaves a lot with one unopened, signs the record', async () => {
     const p = await projectWithCustodians('开标测试项目', 2);
-    const a = await bid(p.id, [[1, '24800000']]);
+    const technical = Buffer.from(`技术方案全文 ${'参数'.repeat(300_000)}`);
+    const a = await bid(
+      p.id,
+      [[1, '24800000']],
+      [{ kind: 'technical', name: '技术方案.pdf', mime: 'application/pdf', bytes: technical }],
+    );
     const b = await bid(p.id, [
       [1, '23950000'],
       [2, '24000000'],
@@ -165,6 +193,17 @@ describe('开标', () => {
         [b.bidId]: '23950000',
         [c.bidId]: '24500000',
       });
+
+      // The document was opened byte for byte and kept, with its sealed name.
+      const [doc] = await rawRows(
+        h.db,
+        sql`select plain_blob, name from bid_documents where bid_id = ${a.bidId}`,
+        z.object({ plain_blob: z.string(), name: z.string() }),
+      );
+      expect(doc?.name).toBe('技术方案.pdf');
+      const p0 = doc?.plain_blob ?? '';
+      const plain = await readFile(path.join(h.config.dataDir, 'files', p0.slice(0, 2), p0.slice(2, 4), p0));
+      expect(plain.equals(technical)).toBe(true);
 
       // A bidder sees the record of the lot it bid on; the one-bid lot is shown as not opened to its bidder.
       const bidderA = await again(a.client);

@@ -14,6 +14,8 @@ import { authorize, can } from '../../platform/auth/policy.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { platformSigner } from '../../platform/signing.ts';
+import type { FileStore } from '../../platform/files/store.ts';
+import { readFile } from 'node:fs/promises';
 import { suppliers } from '../orgs/tables.ts';
 import { closeBids, loadProject, setState, stateOf, step } from '../tendering/index.ts';
 import { lots, projects } from '../tendering/tables.ts';
@@ -30,12 +32,14 @@ import { openingPolicy } from './policy.ts';
 import {
   combineShares,
   fromBase64,
+  openDocument,
   openJson,
   SealingError,
   type Holder,
   type PartContext,
 } from './sealing.contract.ts';
 import {
+  bidDocuments,
   bidLotPrices,
   bidLots,
   bidOpenings,
@@ -176,6 +180,8 @@ export async function handInShares(
   ctx: RequestContext,
   projectId: string,
   body: z.infer<typeof shareHandInBody>,
+  /** The file store holding sealed documents; null only for callers whose bids carry none (the demo). */
+  store: FileStore | null,
 ): Promise<z.infer<typeof openingView>> {
   authorize(ctx.actor, openingPolicy, 'handIn');
   const now = ctx.clock.now();
@@ -204,7 +210,7 @@ export async function handInShares(
       entityId: projectId,
       after: { holder, bids: body.shares.map((s) => s.bidId) },
     });
-    await openWhatCanBeOpened(tx, ctx, projectId, signer);
+    await openWhatCanBeOpened(tx, ctx, store, projectId, signer);
   });
   return readOpening(db, ctx, projectId);
 }
@@ -220,6 +226,9 @@ const sealedSheet = z.object({
   priceFen: z.string().regex(/^[1-9]\d{0,15}$/),
   items: z.record(z.string(), z.string()).default({}),
 });
+const sealedManifest = z.array(
+  z.object({ part: z.string(), name: z.string(), mime: z.string(), bytes: z.number().int() }),
+);
 const sealedDeclarations = z.object({ sme: z.object({ size: z.string() }).nullable().optional() }).loose();
 
 /** An opened price sheet must be a well-formed one of its own lot: anything else is as good as unreadable. */
@@ -233,6 +242,7 @@ function priceSheetOf(v: unknown, lotNo: number): PriceSheetPlain {
 async function openBid(
   tx: Tx,
   ctx: RequestContext,
+  store: FileStore | null,
   projectId: string,
   bid: typeof bids.$inferSelect,
   bidLotRows: (typeof bidLots.$inferSelect)[],
@@ -250,6 +260,29 @@ async function openBid(
       const sheets = [];
       for (const l of bidLotRows)
         sheets.push(priceSheetOf(await openJson(dek, at(`lot:${l.lotNo}`), l.priceSheet), l.lotNo));
+      // Every document, byte for byte: decrypted, proven whole by its chunks' tags, kept for the evaluation.
+      const manifest = sealedManifest.parse(await openJson(dek, at('manifest'), bid.manifest));
+      const stored = await tx.select().from(bidDocuments).where(eq(bidDocuments.bidId, bid.id));
+      const plainDocs = [];
+      for (const meta of bid.documents) {
+        const doc = stored.find((d) => d.part === meta.part);
+        if (!doc || !store) throw new SealingError('TAMPERED', `文件 ${meta.part} 缺失`);
+        const plain = await openDocument(dek, at(meta.part), meta, await readFile(store.pathOf(doc.blob)));
+        const entry = manifest.find((m) => m.part === meta.part);
+        plainDocs.push({
+          part: meta.part,
+          plain,
+          name: entry?.name ?? meta.part,
+          mime: entry?.mime ?? 'application/octet-stream',
+        });
+      }
+      for (const d of plainDocs) {
+        const blob = await store?.adoptBytes(d.plain);
+        await tx
+          .update(bidDocuments)
+          .set({ plainBlob: blob?.hash ?? null, name: d.name, mime: d.mime })
+          .where(and(eq(bidDocuments.bidId, bid.id), eq(bidDocuments.part, d.part)));
+      }
       await tx
         .insert(bidOpenings)
         .values({ bidId: bid.id, status: 'opened', declarations, openedAt: ctx.clock.now() });
@@ -267,6 +300,7 @@ async function openBid(
         entityId: bid.id,
         after: {
           prices: sheets.map((s) => ({ lotNo: s.lotNo, priceFen: s.priceFen })),
+          documents: plainDocs.map((d) => ({ part: d.part, name: d.name, bytes: d.plain.length })),
           commitmentsVerified: true,
         },
       });
@@ -294,6 +328,7 @@ async function openBid(
 async function openWhatCanBeOpened(
   tx: Tx,
   ctx: RequestContext,
+  store: FileStore | null,
   projectId: string,
   signer: Awaited<ReturnType<typeof platformSigner>>,
 ): Promise<void> {
@@ -320,6 +355,7 @@ async function openWhatCanBeOpened(
     await openBid(
       tx,
       ctx,
+      store,
       projectId,
       bid,
       lotRows.filter((l) => l.bidId === id),

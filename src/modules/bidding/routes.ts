@@ -291,7 +291,7 @@ export function biddingRoutes(app: App, deps: { db: Db; uploads: UploadArea }): 
         response: { 200: openingView, ...errors },
       },
     },
-    (req) => handInShares(db, req.ctx, req.params.id, req.body),
+    (req) => handInShares(db, req.ctx, req.params.id, req.body, uploads.store),
   );
   app.post(
     '/api/projects/:id/opening/objections',

@@ -117,6 +117,10 @@ export const bidDocuments = pgTable(
     sha256: text('sha256').notNull(),
     bytes: bigint('bytes', { mode: 'number' }).notNull(),
     storedAt: stamp('stored_at').notNull(),
+    /** After the opening: the decrypted document, and what the sealed manifest called it. */
+    plainBlob: text('plain_blob'),
+    name: text('name'),
+    mime: text('mime'),
   },
   (t) => [primaryKey({ columns: [t.bidId, t.part] })],
 );

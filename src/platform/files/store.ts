@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -101,6 +101,19 @@ export class FileStore {
       await dir.close();
     }
     return { hash, hashAlg: this.hashAlg, size, mime: 'application/octet-stream' };
+  }
+
+  /** Stores bytes made on the server (a document decrypted at the opening) the same durable way. */
+  async adoptBytes(bytes: Uint8Array): Promise<StoredBlob> {
+    const tmpDir = path.join(this.root, 'tmp');
+    await mkdir(tmpDir, { recursive: true });
+    const tmp = path.join(tmpDir, randomUUID());
+    await writeFile(tmp, bytes, { flag: 'wx' });
+    try {
+      return await this.adopt(tmp);
+    } finally {
+      await rm(tmp, { force: true });
+    }
   }
 
   async exists(hash: string): Promise<boolean> {
