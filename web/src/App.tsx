@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { Navigate, Route, Routes, useNavigate } from 'react-router-dom';
 import { setUnauthorizedHandler } from './api.ts';
 import { AuditPage } from './features/audit/AuditPage.tsx';
+import { OpeningKeyPage } from './features/bidding/OpeningKeyPage.tsx';
 import { ChangePasswordPage } from './features/auth/ChangePasswordPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { RequireSession } from './features/auth/RequireSession.tsx';
@@ -114,6 +115,7 @@ export function App() {
           <Route path="programmes" element={guarded('programme', 'list', <ProgrammesPage />)} />
           <Route path="templates" element={guarded('template', 'list', <TemplatesPage />)} />
           <Route path="imports" element={guarded('import', 'import', <ImportPage />)} />
+          <Route path="opening-key" element={guarded('custodian', 'manageOwnKey', <OpeningKeyPage />)} />
           <Route path="audit" element={guarded('audit', 'list', <AuditPage />)} />
           <Route path="password" element={guarded('session', 'changePassword', <ChangePasswordPage />)} />
           <Route path="*" element={<NotFoundPage />} />

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Descriptions, Result, Space, Spin, Steps, Table, T
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../api.ts';
+import { BiddingPanels } from '../bidding/BiddingPanels.tsx';
 import { categoryLabels, labelOf } from '../../shared/labels.ts';
 import { formatYuan } from '../../shared/money.ts';
 import {
@@ -311,6 +312,7 @@ export function ProjectDetailPage() {
           </div>
         </Card>
       )}
+      <BiddingPanels project={project} />
     </Space>
   );
 }
