@@ -402,3 +402,91 @@ describe('sealed documents: streamed, resumable, received only when whole', () =
     expect(Buffer.from(plain).equals(technical)).toBe(true);
   });
 });
+
+describe('投标保证金', () => {
+  it('records the asked amount in a lawful form, flags a shared payer account, refunds within 5 working days of a withdrawal', async () => {
+    // The project asks 10 000.00 元 (cleanRequirements.depositFen) on a 500 000.00 元 budget.
+    const a = await bidder();
+    const b = await bidder();
+    const wrongAmount = await a.request({
+      method: 'POST',
+      url: `/api/projects/${project.id}/deposit`,
+      payload: {
+        form: 'transfer',
+        amountFen: '500000',
+        payerName: '甲公司',
+        payerAccount: '6222 0000 1111 2222',
+      },
+    });
+    expect(wrongAmount.json()).toMatchObject({ code: 'DEPOSIT_AMOUNT', path: 'body.amountFen' });
+    const noAccount = await a.request({
+      method: 'POST',
+      url: `/api/projects/${project.id}/deposit`,
+      payload: { form: 'transfer', amountFen: '1000000', payerName: '甲公司' },
+    });
+    expect(noAccount.json()).toMatchObject({ code: 'VALIDATION_FAILED', path: 'body.payerAccount' });
+    const recorded = await a.request({
+      method: 'POST',
+      url: `/api/projects/${project.id}/deposit`,
+      payload: {
+        form: 'transfer',
+        amountFen: '1000000',
+        payerName: '甲公司',
+        payerAccount: '6222 0000 1111 2222',
+      },
+    });
+    expect(recorded.json()).toMatchObject({ status: 'recorded', formLabel: '银行转账' });
+    // Another bidder paid from the same account (spaces aside): the centre sees the flag, the bidder does not.
+    const same = await b.request({
+      method: 'POST',
+      url: `/api/projects/${project.id}/deposit`,
+      payload: {
+        form: 'transfer',
+        amountFen: '1000000',
+        payerName: '乙公司',
+        payerAccount: '6222000011112222',
+      },
+    });
+    expect(same.json().sharedAccountWith).toEqual([]);
+    const centre = (
+      await agent.request({ method: 'GET', url: `/api/projects/${project.id}/deposits` })
+    ).json();
+    const flagged = centre.items.filter(
+      (d: { sharedAccountWith: string[] }) => d.sharedAccountWith.length > 0,
+    );
+    expect(flagged).toHaveLength(2);
+    expect(
+      (await b.request({ method: 'GET', url: `/api/projects/${project.id}/deposits` })).json().items,
+    ).toHaveLength(1);
+
+    const id: string = recorded.json().id;
+    expect((await a.request({ method: 'POST', url: `/api/deposits/${id}/confirm` })).statusCode).toBe(403);
+    expect((await agent.request({ method: 'POST', url: `/api/deposits/${id}/confirm` })).json().status).toBe(
+      'confirmed',
+    );
+
+    // Withdrawn in writing before the deadline (2026-03-02, Monday): due back by the 5th working day, 03-09.
+    const bid = await sealFor(a);
+    expect((await submit(a, bid)).statusCode).toBe(201);
+    await a.request({ method: 'POST', url: `/api/bids/${bid.bidId}/withdraw` });
+    const mine = (await a.request({ method: 'GET', url: `/api/projects/${project.id}/deposits` })).json()
+      .items[0];
+    expect(mine).toMatchObject({ status: 'refundDue', refundDueOn: '2026-03-09', overdue: false });
+    h.clock.set(new Date('2026-03-10T02:00:00Z'));
+    try {
+      const clerk = await h.client();
+      await clerk.login(agent.user.username, agent.user.password);
+      const overdue = (await clerk.request({ method: 'GET', url: '/api/deposits?overdue=true' })).json()
+        .items;
+      expect(overdue.map((d: { id: string }) => d.id)).toContain(id);
+      const refunded = await clerk.request({
+        method: 'POST',
+        url: `/api/deposits/${id}/refund`,
+        payload: { refundedOn: '2026-03-10' },
+      });
+      expect(refunded.json()).toMatchObject({ status: 'refunded', refundedOn: '2026-03-10' });
+    } finally {
+      h.clock.set(new Date('2026-03-02T01:00:00Z'));
+    }
+  });
+});

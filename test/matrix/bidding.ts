@@ -18,6 +18,18 @@ export const MATRIX: Record<string, readonly ActorRole[]> = {
   'PUT /api/bids/:id/documents/:part': ['supplier'],
   'POST /api/bids/:id/complete': ['supplier'],
   'GET /api/receipts/public-key': ALL,
+  // 投标保证金: the bidder records; the centre confirms and refunds; supervisors watch.
+  'POST /api/projects/:id/deposit': ['supplier'],
+  'GET /api/projects/:id/deposits': [
+    'agent',
+    'director',
+    'financeSupervisor',
+    'disciplineSupervisor',
+    'supplier',
+  ],
+  'GET /api/deposits': ['agent', 'director', 'financeSupervisor', 'disciplineSupervisor', 'supplier'],
+  'POST /api/deposits/:id/confirm': ['agent', 'director'],
+  'POST /api/deposits/:id/refund': ['agent', 'director'],
   // 开标: the centre conducts; key holders hand in; bidders and supervisors follow.
   'POST /api/projects/:id/opening': ['agent', 'director'],
   'GET /api/projects/:id/opening': [

@@ -245,3 +245,64 @@ export const uploadStatus = z.object({
   received: z.number().int(),
   total: z.number().int(),
 });
+
+// ── deposits ──────────────────────────────────────────────────────────────────────────────────────────
+
+export const depositForm = z.enum([
+  'transfer',
+  'bankGuarantee',
+  'insuranceGuarantee',
+  'guaranteeInstitution',
+  'cheque',
+  'draft',
+  'promissoryNote',
+]);
+export const depositBody = z
+  .object({
+    form: depositForm,
+    amountFen: z.string().regex(/^[1-9]\d{0,15}$/, '金额应为以“分”计的正整数'),
+    payerName: z.string().trim().min(2).max(100),
+    payerAccount: z
+      .string()
+      .trim()
+      .regex(/^[0-9 -]{8,40}$/, '请填写付款账号')
+      .nullable()
+      .default(null),
+    payerBank: z.string().trim().max(100).nullable().default(null),
+    guaranteeNo: z.string().trim().max(100).nullable().default(null),
+  })
+  .refine((b) => b.form !== 'transfer' || b.payerAccount !== null, {
+    message: '转账缴纳须填写付款账号',
+    path: ['payerAccount'],
+  })
+  .refine((b) => b.form === 'transfer' || b.guaranteeNo !== null, {
+    message: '保函、支票、汇票、本票须填写编号',
+    path: ['guaranteeNo'],
+  });
+export const depositView = z.object({
+  id: z.uuid(),
+  projectId: z.uuid(),
+  projectCode: z.string(),
+  supplierName: z.string(),
+  form: depositForm,
+  formLabel: z.string(),
+  amountFen: z.string(),
+  payerName: z.string(),
+  payerAccount: z.string().nullable(),
+  payerBank: z.string().nullable(),
+  guaranteeNo: z.string().nullable(),
+  status: z.enum(['recorded', 'confirmed', 'refundDue', 'refunded']),
+  statusLabel: z.string(),
+  recordedAt: z.string(),
+  refundDueOn: z.string().nullable(),
+  refundedOn: z.string().nullable(),
+  overdue: z.boolean(),
+  /** Other bidders of the project paid from the same account (RED-FLAGS: 同一账户缴纳保证金). */
+  sharedAccountWith: z.array(z.string()),
+  abilities: z.array(z.string()),
+});
+export const depositList = z.object({ items: z.array(depositView) });
+export const depositListQuery = z.object({ overdue: z.coerce.boolean().optional() });
+export const refundBody = z.object({
+  refundedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
+});

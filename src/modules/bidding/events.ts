@@ -15,6 +15,10 @@ declare module '../../platform/audit/events.ts' {
     'opening.objectionAnswered': 'project';
     'bid.opened': 'bid';
     'bid.decryptFailed': 'bid';
+    'deposit.recorded': 'deposit';
+    'deposit.confirmed': 'deposit';
+    'deposit.refundDue': 'deposit';
+    'deposit.refunded': 'deposit';
   }
 }
 export {};

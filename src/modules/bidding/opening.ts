@@ -29,6 +29,7 @@ import {
 } from './contract.ts';
 import './events.ts';
 import { openingPolicy } from './policy.ts';
+import { depositRefundFalls } from './deposits.ts';
 import {
   combineShares,
   fromBase64,
@@ -120,6 +121,8 @@ export async function startOpening(
       ? step(l, 'open', { bidDeadlinePassed: true, enoughBids: true })
       : step(l, 'fail', { groundRecorded: true });
     const after = await setState(tx, l, to, {}, now);
+    // A failed procurement frees every bidder's deposit (条例33; 87号令 第二十九条).
+    if (!enough) for (const r of rows) await depositRefundFalls(tx, ctx, projectId, r.bid.supplierId);
     await appendAudit(tx, ctx, {
       action: enough ? 'project.opened' : 'project.failed',
       entityType: 'project',
@@ -460,23 +463,25 @@ export async function readOpening(
     .from(lots)
     .where(eq(lots.projectId, projectId));
   const bidIds = [...new Set(rows.map((r) => r.bid.id))];
-  const [shares, opened, objections] = await Promise.all([
-    bidIds.length
-      ? db
-          .select({ bidId: openingShares.bidId, holder: openingShares.holder })
-          .from(openingShares)
-          .where(inArray(openingShares.bidId, bidIds))
-      : [],
-    bidIds.length
-      ? db.select({ bidId: bidOpenings.bidId }).from(bidOpenings).where(inArray(bidOpenings.bidId, bidIds))
-      : [],
-    db
-      .select({ o: openingObjections, supplierName: suppliers.name })
-      .from(openingObjections)
-      .innerJoin(suppliers, eq(suppliers.id, openingObjections.supplierId))
-      .where(eq(openingObjections.projectId, projectId))
-      .orderBy(asc(openingObjections.raisedAt)),
-  ]);
+  // One after another: called inside transactions too, whose queries share one connection.
+  const shares = bidIds.length
+    ? await db
+        .select({ bidId: openingShares.bidId, holder: openingShares.holder })
+        .from(openingShares)
+        .where(inArray(openingShares.bidId, bidIds))
+    : [];
+  const opened = bidIds.length
+    ? await db
+        .select({ bidId: bidOpenings.bidId })
+        .from(bidOpenings)
+        .where(inArray(bidOpenings.bidId, bidIds))
+    : [];
+  const objections = await db
+    .select({ o: openingObjections, supplierName: suppliers.name })
+    .from(openingObjections)
+    .innerJoin(suppliers, eq(suppliers.id, openingObjections.supplierId))
+    .where(eq(openingObjections.projectId, projectId))
+    .orderBy(asc(openingObjections.raisedAt));
   const holder = await holderOf(db, ctx, projectId);
   const started = lotsOpened.length > 0;
   const visibleLots = supplierId

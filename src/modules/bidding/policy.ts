@@ -39,3 +39,20 @@ export const openingPolicy = definePolicy<Record<string, never>>()('opening', {
   read: ['agent', 'director', 'financeSupervisor', 'disciplineSupervisor', 'supplier'],
   object: ['supplier'],
 });
+
+interface DepositRecord {
+  supplierId: string;
+}
+const ownDeposit: Grant<DepositRecord> = {
+  role: 'supplier',
+  when: (actor, d) => actor.supplierId === d.supplierId,
+};
+
+/** 投标保证金: the supplier records its own; the centre confirms and refunds; supervisors watch refunds and accounts. */
+export const depositPolicy = definePolicy<DepositRecord>()('deposit', {
+  record: ['supplier'],
+  read: ['agent', 'director', 'financeSupervisor', 'disciplineSupervisor', ownDeposit],
+  list: ['agent', 'director', 'financeSupervisor', 'disciplineSupervisor', 'supplier'],
+  confirm: ['agent', 'director'],
+  refund: ['agent', 'director'],
+});

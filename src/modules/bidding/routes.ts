@@ -29,7 +29,12 @@ import {
   custodianKeyView,
   custodiansBody,
   custodiansView,
+  depositBody,
+  depositList,
+  depositListQuery,
+  depositView,
   objectionAnswerBody,
+  refundBody,
   objectionBody,
   openingView,
   publicKeyView,
@@ -40,7 +45,8 @@ import {
   registrationView,
   sealingView,
 } from './contract.ts';
-import { bidPolicy, custodianPolicy, openingPolicy, receiptKeyPolicy } from './policy.ts';
+import { bidPolicy, custodianPolicy, depositPolicy, openingPolicy, receiptKeyPolicy } from './policy.ts';
+import { confirmDeposit, listDeposits, recordDeposit, refundDeposit } from './deposits.ts';
 import {
   answerObjection,
   handInShares,
@@ -320,5 +326,74 @@ export function biddingRoutes(app: App, deps: { db: Db; uploads: UploadArea }): 
       },
     },
     (req) => answerObjection(db, req.ctx, req.params.id, req.params.objectionId, req.body),
+  );
+
+  const deposits = ['投标保证金'];
+  app.post(
+    '/api/projects/:id/deposit',
+    {
+      config: { access: access(depositPolicy, 'record') },
+      schema: {
+        tags: deposits,
+        summary: '登记投标保证金（转账、保函等非现金形式；金额按采购文件，且不超过预算 2%）',
+        params: idParams,
+        body: depositBody,
+        response: { 200: depositView, ...errors },
+      },
+    },
+    (req) => recordDeposit(db, req.ctx, req.params.id, req.body),
+  );
+  app.get(
+    '/api/projects/:id/deposits',
+    {
+      config: { access: access(depositPolicy, 'list') },
+      schema: {
+        tags: deposits,
+        summary: '本项目的投标保证金（供应商仅见本单位；同一账户代缴的予以提示）',
+        params: idParams,
+        response: { 200: depositList, ...errors },
+      },
+    },
+    (req) => listDeposits(db, req.ctx, { projectId: req.params.id }),
+  );
+  app.get(
+    '/api/deposits',
+    {
+      config: { access: access(depositPolicy, 'list') },
+      schema: {
+        tags: deposits,
+        summary: '投标保证金（overdue=true：逾期未退还）',
+        querystring: depositListQuery,
+        response: { 200: depositList },
+      },
+    },
+    (req) => listDeposits(db, req.ctx, { overdue: req.query.overdue }),
+  );
+  app.post(
+    '/api/deposits/:id/confirm',
+    {
+      config: { access: access(depositPolicy, 'confirm') },
+      schema: {
+        tags: deposits,
+        summary: '确认保证金到账',
+        params: idParams,
+        response: { 200: depositView, ...errors },
+      },
+    },
+    (req) => confirmDeposit(db, req.ctx, req.params.id),
+  );
+  app.post(
+    '/api/deposits/:id/refund',
+    {
+      config: { access: access(depositPolicy, 'refund') },
+      schema: {
+        tags: deposits,
+        summary: '登记保证金已退还',
+        params: idParams,
+        body: refundBody,
+        response: { 200: depositView, ...errors },
+      },
+    },
+    (req) => refundDeposit(db, req.ctx, req.params.id, req.body),
   );
 }

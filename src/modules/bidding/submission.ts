@@ -32,6 +32,7 @@ import {
 import { approvedSupplier, custodiansOf, openProject, registered, supplierOf } from './commands.ts';
 import './events.ts';
 import { bidPolicy } from './policy.ts';
+import { depositRefundFalls } from './deposits.ts';
 import { envelopeHash, fromBase64, sha256Hex, type BidEnvelope } from './sealing.contract.ts';
 import { bidDocuments, bidLots, bids, type BidRow } from './tables.ts';
 
@@ -458,6 +459,8 @@ export async function withdrawBid(db: Db, ctx: RequestContext, bidId: string): P
       .where(and(eq(bids.id, bidId), eq(bids.status, row.status)))
       .returning();
     if (!after) throw conflict('BID_CHANGED', '投标文件已被修改，请刷新');
+    // Withdrawn in writing before the deadline: the deposit is due back within 5 working days.
+    await depositRefundFalls(tx, ctx, row.projectId, row.supplierId);
     await appendAudit(tx, ctx, {
       action: 'bid.withdrawn',
       entityType: 'bid',

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   check,
+  date,
   integer,
   jsonb,
   pgTable,
@@ -223,3 +224,42 @@ export const openingObjections = pgTable('opening_objections', {
   answeredBy: uuid('answered_by').references(() => users.id),
   answeredAt: stamp('answered_at'),
 });
+
+/**
+ * 投标保证金 (政府采购法实施条例 第三十三条): non-cash forms accepted, at most 2% of the budget; the payer's
+ * account is kept because one account paying for several bidders is a collusion sign (RED-FLAGS.md).
+ */
+export const bidDeposits = pgTable(
+  'bid_deposits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    supplierId: uuid('supplier_id')
+      .notNull()
+      .references(() => suppliers.id),
+    form: text('form').notNull(),
+    amountFen: bigint('amount_fen', { mode: 'bigint' }).notNull(),
+    payerName: text('payer_name').notNull(),
+    payerAccount: text('payer_account'),
+    payerBank: text('payer_bank'),
+    guaranteeNo: text('guarantee_no'),
+    status: text('status').notNull(),
+    recordedAt: stamp('recorded_at').notNull(),
+    confirmedBy: uuid('confirmed_by').references(() => users.id),
+    confirmedAt: stamp('confirmed_at'),
+    /** Set when a refund falls due (withdrawal, result, contract, termination): 5 working days after it. */
+    refundDueOn: date('refund_due_on'),
+    refundedOn: date('refunded_on'),
+  },
+  (t) => [
+    check(
+      'bid_deposits_form_check',
+      sql`${t.form} in ('transfer','bankGuarantee','insuranceGuarantee','guaranteeInstitution','cheque','draft','promissoryNote')`,
+    ),
+    check('bid_deposits_status_check', sql`${t.status} in ('recorded','confirmed','refundDue','refunded')`),
+    check('bid_deposits_amount_check', sql`${t.amountFen} > 0`),
+    uniqueIndex('bid_deposits_one_per_supplier').on(t.projectId, t.supplierId),
+  ],
+);

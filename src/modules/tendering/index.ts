@@ -14,6 +14,7 @@ export { createProgramme, readBundleSuggestions } from './programmes.ts';
 export {
   checkSchedule,
   deadlineAfterCorrection,
+  depositRefundDeadline,
   earliestBidDeadline,
   earliestDocumentsAvailableUntil,
   type TimedMethod,
