@@ -35,6 +35,18 @@ import {
   projects,
   projectShares,
 } from '../../modules/tendering/tables.ts';
+import {
+  bidLotPrices,
+  bids,
+  custodianKeys,
+  lotOpenings,
+  openingObjections,
+  projectCustodians,
+} from '../../modules/bidding/tables.ts';
+import { readOpening } from '../../modules/bidding/opening.ts';
+import { PBKDF2_ITERATIONS, unlockCustodianKey } from '../../modules/bidding/sealing.contract.ts';
+import { platformSigner, verifyStatement, type SignedStatement } from '../../platform/signing.ts';
+import { DEMO_BID_ITERATIONS, DEMO_BIDDER_USERNAMES, DEMO_OPENING_PASSPHRASE } from './bidding.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoData } from './data.ts';
 import { seedDemo, type SeedDemoResult } from './seed.ts';
 
@@ -71,7 +83,8 @@ describe('seedDemo', () => {
       expertEmployments: data.expertHistory.employments.length,
       expertLeaves: data.expertHistory.leaves.length,
       expertReviews: data.expertHistory.reviews.length,
-      users: DEMO_ACCOUNTS.length,
+      // One account per role, and the demo's other bidders.
+      users: DEMO_ACCOUNTS.length + DEMO_BIDDER_USERNAMES.length,
     };
     expect(first.created).toBe(true);
     expect(first.counts).toMatchObject(expected);
@@ -136,7 +149,13 @@ describe('seedDemo', () => {
       .leftJoin(suppliers, eq(suppliers.id, users.supplierId))
       .leftJoin(experts, eq(experts.id, users.expertId));
     const by = new Map(rows.map((r) => [r.username, r]));
-    expect([...by.keys()].sort()).toEqual(DEMO_ACCOUNTS.map((a) => a.username).sort());
+    expect([...by.keys()].sort()).toEqual(
+      [...DEMO_ACCOUNTS.map((a) => a.username), ...DEMO_BIDDER_USERNAMES].sort(),
+    );
+    // The other bidders are approved suppliers, each a different firm.
+    const bidders = DEMO_BIDDER_USERNAMES.map((u) => by.get(u));
+    expect(bidders.map((b) => b?.supplierStatus)).toEqual(DEMO_BIDDER_USERNAMES.map(() => 'approved'));
+    expect(new Set(bidders.map((b) => b?.supplier)).size).toBe(DEMO_BIDDER_USERNAMES.length);
     expect(by.get('caigouren')?.purchaser).toBe('云岭县教育局');
     expect(by.get('gongyingshang')?.supplierStatus).toBe('approved');
     expect(by.get('zhuanjia')?.expert).toBe('高志远');
@@ -175,6 +194,7 @@ describe('seedDemo', () => {
         '账号',
         '采购计划',
         '采购项目',
+        '投标开标',
       ]),
     );
   });
@@ -315,6 +335,138 @@ describe('seedDemo', () => {
     expect(suggestions.items.some((b) => b.lines.length >= 3)).toBe(true);
   });
 
+  it('gives jingban and caizheng opening keys that unlock with the documented passphrase', async () => {
+    const db = database.db;
+    const keys = await db
+      .select({ username: users.username, key: custodianKeys })
+      .from(custodianKeys)
+      .innerJoin(users, eq(users.id, custodianKeys.userId));
+    expect(keys.map((k) => k.username).sort()).toEqual(['caizheng', 'jingban']);
+    expect(first.counts.custodianKeys).toBe(2);
+    for (const { key } of keys) {
+      expect(key.revokedAt).toBeNull();
+      // Full strength: these are the keys a newcomer unlocks in the UI.
+      expect(key.wrappedPrivateKey.iterations).toBe(PBKDF2_ITERATIONS);
+    }
+    const [jingban] = keys;
+    if (!jingban) throw new Error('no key');
+    await expect(unlockCustodianKey(jingban.key, DEMO_OPENING_PASSPHRASE)).resolves.toBeDefined();
+    await expect(unlockCustodianKey(jingban.key, 'not the passphrase')).rejects.toThrow();
+  });
+
+  it('holds sealed bids on projects still open, each with a receipt that verifies', async () => {
+    const db = database.db;
+    const rows = await db.select().from(bids);
+    expect(rows).toHaveLength(first.counts.bids);
+    const projectRows = await db.select().from(projects);
+    const projectOf = (id: string) => projectRows.find((p) => p.id === id);
+    const sealed = rows.filter((b) => {
+      const p = projectOf(b.projectId);
+      return p?.status === 'published' && (p.bidDeadlineAt?.getTime() ?? 0) > clock.now().getTime();
+    });
+    const sealedProjects = new Set(sealed.map((b) => b.projectId));
+    expect(sealedProjects.size).toBeGreaterThanOrEqual(2);
+    for (const id of sealedProjects) {
+      const live = sealed.filter((b) => b.projectId === id && b.status === 'submitted');
+      expect(live.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(live.map((b) => b.supplierId)).size).toBe(live.length);
+      // Custodians were named before the first bid, and the bids' shares are wrapped to their keys.
+      expect(
+        (await db.select().from(projectCustodians).where(eq(projectCustodians.projectId, id))).length,
+      ).toBe(1);
+    }
+    expect(sealed.map((b) => b.status)).toContain('replaced');
+    expect(sealed.map((b) => b.status)).toContain('withdrawn');
+    // gongyingshang has bids of its own to look at.
+    const [demoSupplier] = await db.select().from(users).where(eq(users.username, 'gongyingshang'));
+    expect(sealed.some((b) => b.supplierId === demoSupplier?.supplierId)).toBe(true);
+
+    const { publicKey } = await platformSigner(db);
+    for (const b of rows) {
+      const receipt = b.receipt as SignedStatement<{
+        bidId: string;
+        envelopeHash: string;
+        receivedAt: string;
+      }>;
+      expect(verifyStatement(receipt, publicKey)).toMatchObject({ ok: true });
+      expect(receipt.statement).toMatchObject({
+        bidId: b.id,
+        envelopeHash: b.envelopeHash,
+        receivedAt: b.submittedAt.toISOString(),
+      });
+      // Received before the deadline, and before the seed day's clock.
+      expect(b.submittedAt.getTime()).toBeLessThan(projectOf(b.projectId)?.bidDeadlineAt?.getTime() ?? 0);
+      expect(b.submittedAt.getTime()).toBeLessThan(clock.now().getTime());
+      expect(b.shares.bidder.iterations).toBe(DEMO_BID_ITERATIONS);
+    }
+    // Still sealed: nothing of these bids has been opened.
+    const opened = await db.select().from(bidLotPrices);
+    expect(opened.some((o) => sealed.some((b) => b.id === o.bidId))).toBe(false);
+  });
+
+  it('opens the projects past their deadline: signed records, a lot not opened, an objection, a 废标', async () => {
+    const db = database.db;
+    const projectRows = await db.select().from(projects);
+    const openings = await db.select().from(lotOpenings);
+    const opened = openings.filter((l) => l.status === 'opened');
+    expect(opened).toHaveLength(first.counts.openedLots);
+    expect(opened.length).toBeGreaterThanOrEqual(2);
+    const { publicKey } = await platformSigner(db);
+    for (const lot of opened) {
+      expect(projectRows.find((p) => p.id === lot.projectId)?.status).toBe('opened');
+      const record = lot.record as SignedStatement<{
+        lotNo: number;
+        entries: { opened: boolean; priceFen: string | null }[];
+      }>;
+      expect(verifyStatement(record, publicKey)).toMatchObject({ ok: true });
+      expect(record.statement.lotNo).toBe(lot.lotNo);
+      expect(record.statement.entries.length).toBeGreaterThanOrEqual(3);
+      for (const e of record.statement.entries) {
+        expect(e.opened).toBe(true);
+        expect(BigInt(e.priceFen ?? '0')).toBeGreaterThan(0n);
+      }
+    }
+    // A lot with fewer than three bids on an opened project is shown 不予开标.
+    const notOpened = openings.filter(
+      (l) => l.status === 'notOpened' && projectRows.find((p) => p.id === l.projectId)?.status === 'opened',
+    );
+    expect(notOpened.length).toBeGreaterThan(0);
+    expect(notOpened.every((l) => l.bidCount < 3 && l.record === null)).toBe(true);
+
+    // A project with only two bids failed at the opening.
+    const failed = projectRows.filter((p) => p.status === 'failed');
+    expect(failed).toHaveLength(first.counts.failedProjects);
+    expect(failed.length).toBeGreaterThanOrEqual(1);
+    const failedLots = openings.filter((l) => failed.some((p) => p.id === l.projectId));
+    expect(failedLots.every((l) => l.status === 'notOpened' && l.bidCount < 3)).toBe(true);
+
+    const objections = await db.select().from(openingObjections);
+    expect(objections).toHaveLength(1);
+    expect(objections[0]?.answer).toContain('不予开标');
+
+    // The centre sees the opening as the UI shows it.
+    const [jingban] = await db.select().from(users).where(eq(users.username, 'jingban'));
+    const agentCtx = {
+      actor: {
+        kind: 'user' as const,
+        role: 'agent' as const,
+        userId: jingban?.id ?? '',
+        username: 'jingban',
+        displayName: jingban?.displayName ?? '',
+        purchaserId: null,
+        supplierId: null,
+        expertId: null,
+        sessionId: null,
+      },
+      requestId: null,
+      clock,
+    };
+    const view = await readOpening(db, agentCtx, objections[0]?.projectId ?? '');
+    expect(view).toMatchObject({ status: 'opened', started: true });
+    expect(view.lots.map((l) => l.status).sort()).toEqual(['notOpened', 'opened']);
+    expect(view.custodians.sort()).toEqual(['刘婷', '孙立新']);
+  });
+
   it('does nothing the second time', async () => {
     const [before] = await database.db.select({ n: count() }).from(auditEvents);
     const again = await seedDemo(database, { clock });
@@ -354,6 +506,12 @@ describe('seedDemo near the end of the covered calendar', () => {
         ).toEqual([]);
       }
       expect(rows.some((p) => p.status === 'published')).toBe(true);
+      // Bids and openings are placed there too, all before the seed's clock.
+      expect(result.counts.openedLots).toBe(first.counts.openedLots);
+      expect(result.counts.failedProjects).toBe(first.counts.failedProjects);
+      const bidRows = await late.db.select().from(bids);
+      expect(bidRows).toHaveLength(first.counts.bids);
+      expect(bidRows.every((b) => b.submittedAt < lateClock.now())).toBe(true);
       expect((await verifyAudit(late.db)).ok).toBe(true);
     } finally {
       await late.close();

@@ -42,6 +42,13 @@ import { installStandardTemplates } from '../../modules/tendering/index.ts';
 import { notices } from '../../modules/tendering/tables.ts';
 import { DEMO_PASSWORD, DEMO_SEED, demoData, type DemoBinding } from './data.ts';
 import { actorOf, runTendering, tenderingTimeline } from './tendering.ts';
+import {
+  biddingTimeline,
+  DEMO_BIDDER_USERNAMES,
+  demoBidderAccounts,
+  runBidding,
+  userActorOf,
+} from './bidding.ts';
 
 export interface SeedDemoOptions {
   clock: Clock;
@@ -72,6 +79,10 @@ export interface SeedDemoCounts {
   projects: number;
   notices: number;
   clarifications: number;
+  custodianKeys: number;
+  bids: number;
+  openedLots: number;
+  failedProjects: number;
   auditEvents: number;
 }
 
@@ -105,6 +116,10 @@ const NOTHING: SeedDemoCounts = {
   projects: 0,
   notices: 0,
   clarifications: 0,
+  custodianKeys: 0,
+  bids: 0,
+  openedLots: 0,
+  failedProjects: 0,
   auditEvents: 0,
 };
 
@@ -140,6 +155,17 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
   const planning = demoPlanning(seed, data, today);
   // Projects taken through the tendering use cases, each step on the day it happened before today.
   const tendering = tenderingTimeline(seed, today);
+  // Sealed bids on projects still open, and openings of those past their deadline, each before now.
+  const sanctioned = new Set(
+    registries.supplierProfiles.filter((p) => p.sanctions.length).map((p) => p.supplierName),
+  );
+  const accounts = [...data.accounts, ...demoBidderAccounts(data.suppliers, sanctioned)];
+  const bidding = biddingTimeline(
+    seed,
+    tendering,
+    opts.clock.now(),
+    accounts.length - data.accounts.length + 1,
+  );
   const history = data.expertHistory;
   // One scrypt hash for every account: hashing each would cost ~50 ms apiece for the same password.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -154,8 +180,9 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
     planning.lines.length +
     data.experts.length +
     history.reviews.length +
-    data.accounts.length +
-    tendering.steps.length;
+    accounts.length +
+    tendering.steps.length +
+    bidding.steps.length;
   let done = 0;
   const progress = (n: number, label: string): void => {
     done += n;
@@ -374,7 +401,7 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
     const userRows = await tx
       .insert(users)
       .values(
-        data.accounts.map((a) => ({
+        accounts.map((a) => ({
           id: randomUUID(),
           username: a.username,
           displayName: a.displayName,
@@ -448,15 +475,31 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
     const userNamed = (username: string) => {
       const row = userRows.find((u) => u.username === username);
       if (!row) throw new Error(`demo account ${username} missing`);
-      return actorOf(row);
+      return row;
     };
+    const supplierSize = new Map(supplierRows.map((r) => [r.id, r.size]));
+    const biddingRun = runBidding(
+      tx,
+      bidding,
+      {
+        agent: userActorOf(userNamed('jingban')),
+        supervisor: userActorOf(userNamed('caizheng')),
+        bidders: ['gongyingshang', ...DEMO_BIDDER_USERNAMES]
+          .filter((u) => userRows.some((r) => r.username === u))
+          .map((u) => userActorOf(userNamed(u))),
+        sizeOf: (id) => supplierSize.get(id) ?? null,
+      },
+      () => progress(1, '投标开标'),
+    );
     const tenderingCounts = await runTendering(
       tx,
       tendering,
-      { agent: userNamed('jingban'), supplier: userNamed('gongyingshang') },
+      { agent: actorOf(userNamed('jingban')), supplier: actorOf(userNamed('gongyingshang')) },
       resolver(lineIds, 'plan line'),
       () => progress(1, '采购项目'),
+      biddingRun.until,
     );
+    const biddingCounts = await biddingRun.finish();
     const [noticeCount] = await tx.select({ n: count() }).from(notices);
 
     const counts: SeedDemoCounts = {
@@ -480,6 +523,7 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
       projects: tenderingCounts.projects,
       notices: noticeCount?.n ?? 0,
       clarifications: tenderingCounts.clarifications,
+      ...biddingCounts,
       // This far, plus seed.demo itself.
       auditEvents: (await auditCount()) - auditBefore + 1,
     };
@@ -487,7 +531,7 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
       action: 'seed.demo',
       entityType: 'centre',
       entityId: centre.id,
-      after: { seed, counts, accounts: data.accounts.map((a) => a.username) },
+      after: { seed, counts, accounts: accounts.map((a) => a.username) },
     });
     return { created: true, counts };
   });

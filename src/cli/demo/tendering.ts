@@ -2,7 +2,8 @@
  * The demo's tendering: projects made from accepted plan lines and taken, through the module's own use cases,
  * as far as each has come — drafts (one still carrying a discriminatory clause the check flags), checked,
  * approved, published, corrected and terminated projects — with a 打包采购 bundle of four schools, a 校安工程
- * programme of 27 schools, a 一事一议 programme of village roads, a justified finding and two clarifications.
+ * programme of 27 schools, a 一事一议 programme of village roads, a justified finding and two clarifications —
+ * and three projects published four weeks ago, whose deadlines have passed, for bidding.ts to open.
  *
  * Three parts: the data (pure, from its own random stream), the timeline (pure over the legal calendar: every
  * schedule is computed by the real deadline rules, and a project whose lawful schedule the calendar cannot
@@ -826,6 +827,117 @@ export function demoTendering(seed: string, today: string): DemoTendering {
     line(`open-desktop-${i + 1}`, unit(name), DESKTOPS, between(12, 30), `${g.int(20, 60)} 台`);
   }
 
+  // 16–18. Published about four weeks before the seed day, so their deadlines have passed: bidding.ts takes
+  // bids on them and opens them at the deadline — one with an unopened lot, one opened, one failed (废标).
+  // (Drawn last, so the projects above keep the values they always had.)
+  const NETWORK = ['A02010200', '网络设备', 'goods', '信息化建设'] as [string, string, Category, string];
+  const officePcs = line('office-pcs', unit('教育局'), DESKTOPS, between(42, 68), `${g.int(8, 14) * 10} 台`);
+  const officeCopiers = line('office-copiers', unit('教育局'), COPIERS, between(9, 16), `${g.int(6, 12)} 台`);
+  const network = line('network', unit('卫生健康委员会'), NETWORK, between(55, 85), '1 批');
+  const clinicPcs = line(
+    'clinic-pcs',
+    unit('妇幼保健院'),
+    DESKTOPS,
+    between(28, 40),
+    `${g.int(5, 8) * 10} 台`,
+  );
+  const pcSpec = {
+    id: 'T1',
+    text: '台式计算机：处理器不低于 8 核，内存不低于 16GB，固态硬盘不低于 512GB，23.8 英寸显示器',
+  };
+  const goodsTender = (o: {
+    substantive: string;
+    specifications: { id: string; text: string; lotNo?: number }[];
+    deposit: bigint;
+    deliveryPlace: string;
+  }): RequirementsInput => ({
+    qualification: BASE.qualification,
+    substantive: [{ id: 'S1', text: o.substantive }],
+    specifications: o.specifications,
+    evaluationMethod: 'lowestPrice',
+    sme: { mode: 'deduction', smallMicroRateBp: 1000 },
+    energySaving: true,
+    depositFen: depositOf(o.deposit),
+    deliveryPeriod: '合同签订后 20 日内',
+    deliveryPlace: o.deliveryPlace,
+    paymentTerms: '验收合格后 30 日内一次性支付',
+  });
+  project({
+    key: 'office',
+    target: 'published',
+    name: `${COUNTY}教育局办公设备采购项目`,
+    shares: [
+      { ref: officePcs.ref, lotNo: null },
+      { ref: officeCopiers.ref, lotNo: null },
+    ],
+    lots: [
+      lot('台式计算机', officePcs.amountFen, {
+        ceilingFen: officePcs.amountFen,
+        quantity: officePcs.quantity,
+      }),
+      lot('复印机', officeCopiers.amountFen, {
+        ceilingFen: officeCopiers.amountFen,
+        quantity: officeCopiers.quantity,
+        description: 'A3 黑白数码复合机，含输稿器及工作台',
+      }),
+    ],
+    ago: 28,
+    prepDays: 7,
+    requirements: goodsTender({
+      substantive: '★所投产品须为全新、未使用的合格产品，整机保修三年',
+      specifications: [
+        { ...pcSpec, lotNo: 1 },
+        { id: 'T2', text: '复印机：复印速度不低于 35 页/分钟，支持双面自动复印和网络打印、扫描', lotNo: 2 },
+      ],
+      deposit: officePcs.amountFen + officeCopiers.amountFen,
+      deliveryPlace: '云岭县教育局及所属学校',
+    }),
+  });
+  project({
+    key: 'network',
+    target: 'published',
+    name: `${COUNTY}卫生健康委员会全民健康信息平台网络设备采购项目`,
+    shares: [{ ref: network.ref, lotNo: null }],
+    lots: [
+      lot('网络及安全设备', network.amountFen, {
+        ceilingFen: network.amountFen,
+        quantity: '1 批',
+        description: '核心交换机、汇聚交换机、下一代防火墙及上网行为管理设备',
+      }),
+    ],
+    ago: 27,
+    prepDays: 8,
+    requirements: goodsTender({
+      substantive: '★所投设备须为全新、未使用的合格产品，提供原厂三年质保及软件特征库升级服务',
+      specifications: [
+        { id: 'T1', text: '核心交换机：交换容量不低于 4.8Tbps，支持虚拟化堆叠，双电源冗余' },
+        { id: 'T2', text: '下一代防火墙：吞吐量不低于 10Gbps，含入侵防御和防病毒模块' },
+      ],
+      deposit: network.amountFen,
+      deliveryPlace: '云岭县卫生健康委员会机房',
+    }),
+  });
+  project({
+    key: 'clinic-pcs',
+    target: 'published',
+    name: `${COUNTY}妇幼保健院台式计算机采购项目`,
+    shares: [{ ref: clinicPcs.ref, lotNo: null }],
+    lots: [
+      lot('台式计算机', clinicPcs.amountFen, {
+        ceilingFen: clinicPcs.amountFen,
+        quantity: clinicPcs.quantity,
+      }),
+    ],
+    ago: 25,
+    prepDays: 6,
+    requirements: goodsTender({
+      substantive: '★所投产品须为全新、未使用的合格产品，整机保修三年',
+      specifications: [pcSpec],
+      deposit: clinicPcs.amountFen,
+      deliveryPlace: '云岭县妇幼保健院',
+    }),
+  });
+
   const programmes: DemoProgrammeSpec[] = [
     {
       kind: 'schoolSafety',
@@ -1095,6 +1207,8 @@ export async function runTendering(
   actors: TenderingActors,
   lineId: (ref: string) => string,
   onStep: () => void,
+  /** Runs whatever else happened before `at` (bids, openings), so the log stays in the order things happened. */
+  before: (at: Date) => Promise<void> = async () => {},
 ): Promise<TenderingCounts> {
   const { data } = timeline;
   const clock = fixedClock(new Date(0));
@@ -1120,6 +1234,7 @@ export async function runTendering(
   let clarifications = 0;
 
   for (const step of timeline.steps) {
+    await before(step.at);
     clock.set(step.at);
     if (step.kind === 'programme') {
       const prog = data.programmes.find((x) => x.kind === step.key);
