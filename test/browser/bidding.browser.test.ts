@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/cli/demo/data.ts';
 import { verifyStatement, type SignedStatement } from '../../src/platform/signing.ts';
-import { launchChromium, startDemoServer } from './support.ts';
+import { launchChromium, startDemoServer, checkSteadily } from './support.ts';
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let browser: Browser;
@@ -139,12 +139,12 @@ describe('sealed bidding in Chromium', () => {
     if (await registration.isVisible()) await registration.click();
     await countdown.waitFor();
     expect(await panel.getByTestId('bid-countdown').textContent()).toMatch(/\d{2}:\d{2}:\d{2}$/);
-    await panel.getByLabel('投第 1 包').check();
+    await checkSteadily(panel.getByLabel('投第 1 包'));
     await panel.getByLabel('第 1 包投标报价').fill('386500.50');
     await panel.getByLabel('第 1 包交货期').fill('合同签订后 30 日');
-    await panel.getByLabel('小型企业').check();
+    await checkSteadily(panel.getByLabel('小型企业'));
     await panel.getByLabel('声明内容').fill('本公司郑重声明：本公司为小型企业。');
-    await panel.getByLabel('是', { exact: true }).check();
+    await checkSteadily(panel.getByLabel('是', { exact: true }));
     await panel.getByLabel('投标口令', { exact: true }).fill('供应商投标口令 2026 春季');
     await panel.getByLabel('确认投标口令').fill('供应商投标口令 2026 春季');
     // The first upload reaches the server but its answer is lost: the page retries with the same envelope,

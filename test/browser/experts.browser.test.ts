@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/cli/demo/data.ts';
 import { idNumberCheckChar } from '../../src/modules/orgs/id-number.ts';
-import { launchChromium, startDemoServer } from './support.ts';
+import { launchChromium, startDemoServer, checkSteadily } from './support.ts';
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let browser: Browser;
@@ -82,7 +82,7 @@ describe('expert pool in Chromium', () => {
     await director.getByRole('tab', { name: '亲属及利益冲突' }).click();
     await director.getByText('欧阳某').waitFor();
     await director.getByTestId('expert-review').click();
-    await director.getByLabel('通过', { exact: true }).check();
+    await checkSteadily(director.getByLabel('通过', { exact: true }));
     await director.getByRole('button', { name: '提交审核结果' }).click();
     await expect.poll(() => director.getByTestId('expert-status').textContent()).toContain('在库');
     expect(await director.getByTestId('expert-review').count()).toBe(0);

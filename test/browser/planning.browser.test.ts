@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/cli/demo/data.ts';
-import { launchChromium, startDemoServer } from './support.ts';
+import { launchChromium, startDemoServer, checkSteadily } from './support.ts';
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let browser: Browser;
@@ -102,7 +102,7 @@ describe('plan lines from budget to the public monthly plan in Chromium', () => 
     row = await findLine(agent, budgetItem);
     await row.getByRole('button', { name: '受理/退回' }).click();
     const decision = agent.getByRole('dialog');
-    await decision.getByLabel('受理', { exact: true }).check();
+    await checkSteadily(decision.getByLabel('受理', { exact: true }));
     await decision.getByRole('button', { name: '提交' }).click();
     await decision.waitFor({ state: 'hidden' });
     await expect.poll(() => row.getByTestId('plan-line-status').textContent()).toBe('中心已受理');

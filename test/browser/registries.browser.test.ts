@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/cli/demo/data.ts';
 import { creditCodeCheckChar } from '../../src/modules/orgs/rules.ts';
-import { launchChromium, startDemoServer } from './support.ts';
+import { launchChromium, startDemoServer, checkSteadily } from './support.ts';
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let browser: Browser;
@@ -74,7 +74,7 @@ describe('supplier registration and review in Chromium', () => {
     await agent.getByRole('link', { name }).click();
     await agent.waitForURL(/\/app\/suppliers\/[0-9a-f-]{36}$/);
     await agent.getByTestId('supplier-review').click();
-    await agent.getByLabel('通过').check();
+    await checkSteadily(agent.getByLabel('通过'));
     await agent.getByRole('button', { name: '提交审核结果' }).click();
     await expect.poll(() => agent.getByTestId('supplier-status').textContent()).toContain('已通过');
     await agentContext.close();

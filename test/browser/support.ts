@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator } from 'playwright-core';
+import { expect } from 'vitest';
 import { buildApp, webDistDir } from '../../src/app.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { openDatabase } from '../../src/platform/db/client.ts';
@@ -28,6 +29,8 @@ export async function startDemoServer() {
   if (!address || typeof address === 'string') throw new Error('no address');
   return {
     url: `http://127.0.0.1:${address.port}`,
+    /** The server's own database, for a test's setup the UI cannot reach (a deadline moved into the past). */
+    database,
     async close() {
       await app.close();
       await database.close();
@@ -52,4 +55,20 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * Ticks a checkbox or radio, again if the first click landed while a dialog was still animating in (on a loaded
+ * machine antd's opening animation can swallow it), until the control reports it is checked.
+ */
+export async function checkSteadily(locator: Locator): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        if (!(await locator.isChecked())) await locator.check({ timeout: 2000 }).catch(() => undefined);
+        return locator.isChecked();
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/cli/demo/data.ts';
-import { launchChromium, startDemoServer } from './support.ts';
+import { launchChromium, startDemoServer, checkSteadily } from './support.ts';
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let browser: Browser;
@@ -87,7 +87,7 @@ async function acceptedLine(budgetItem: string): Promise<void> {
   row = await findLine(agent, budgetItem);
   await row.getByRole('button', { name: '受理/退回' }).click();
   const decision = agent.getByRole('dialog');
-  await decision.getByLabel('受理', { exact: true }).check();
+  await checkSteadily(decision.getByLabel('受理', { exact: true }));
   await decision.getByRole('button', { name: '提交' }).click();
   await decision.waitFor({ state: 'hidden' });
   await expect.poll(() => row.getByTestId('plan-line-status').textContent()).toBe('中心已受理');
@@ -112,7 +112,7 @@ describe('tendering from an accepted plan line to the public notice in Chromium'
     await page.getByPlaceholder('品目名称或预算项目').fill(budgetItem);
     await page.getByPlaceholder('品目名称或预算项目').press('Enter');
     const lineRow = page.getByRole('row').filter({ hasText: budgetItem });
-    await lineRow.getByRole('checkbox').check();
+    await checkSteadily(lineRow.getByRole('checkbox'));
     const shares = page.getByTestId('chosen-shares');
     await shares.getByText('云岭县教育局').waitFor();
     expect(await shares.textContent()).toContain('720,000.00');
