@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { Navigate, Route, Routes, useNavigate } from 'react-router-dom';
 import { setUnauthorizedHandler } from './api.ts';
 import { AuditPage } from './features/audit/AuditPage.tsx';
+import { OpeningHallPage } from './features/bidding/OpeningHallPage.tsx';
 import { OpeningKeyPage } from './features/bidding/OpeningKeyPage.tsx';
 import { ChangePasswordPage } from './features/auth/ChangePasswordPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
@@ -112,6 +113,7 @@ export function App() {
           <Route path="projects/bundles" element={guarded('bundle', 'suggest', <BundlesPage />)} />
           {/* Suppliers open a published project from its notice without the list ability: the server answers. */}
           <Route path="projects/:id" element={<ProjectDetailPage />} />
+          <Route path="projects/:id/opening" element={guarded('opening', 'read', <OpeningHallPage />)} />
           <Route path="programmes" element={guarded('programme', 'list', <ProgrammesPage />)} />
           <Route path="templates" element={guarded('template', 'list', <TemplatesPage />)} />
           <Route path="imports" element={guarded('import', 'import', <ImportPage />)} />

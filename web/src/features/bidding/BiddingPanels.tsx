@@ -1,6 +1,7 @@
 import type { ProjectView } from '../tendering/api.ts';
 import { BidPanel } from './BidPanel.tsx';
 import { CustodiansPanel } from './CustodiansPanel.tsx';
+import { OpeningHallLink } from './OpeningHallLink.tsx';
 
 /**
  * What the project page shows of sealed bidding: the supplier's 投标 panel, or the centre's and supervisors'
@@ -9,6 +10,7 @@ import { CustodiansPanel } from './CustodiansPanel.tsx';
 export function BiddingPanels({ project }: { project: ProjectView }) {
   return (
     <>
+      <OpeningHallLink project={project} />
       <BidPanel project={project} />
       <CustodiansPanel project={project} />
     </>
