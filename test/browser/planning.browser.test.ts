@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/cli/demo/data.ts';
-import { launchChromium, startDemoServer, checkSteadily } from './support.ts';
+import { launchChromium, startDemoServer, checkSteadily, dialogClosed } from './support.ts';
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let browser: Browser;
@@ -72,7 +72,7 @@ describe('plan lines from budget to the public monthly plan in Chromium', () => 
     await create.getByLabel('数量').fill('120 台');
     await create.getByLabel('预算金额（元）').fill('720000');
     await create.getByRole('button', { name: '保存' }).click();
-    await create.waitFor({ state: 'hidden' });
+    await dialogClosed(create);
 
     // The unit's purchaser publishes the intention 40 days ahead and commissions the line.
     const purchaserContext = await browser.newContext();

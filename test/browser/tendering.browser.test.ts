@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/cli/demo/data.ts';
-import { launchChromium, startDemoServer, checkSteadily } from './support.ts';
+import { launchChromium, startDemoServer, checkSteadily, dialogClosed } from './support.ts';
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let browser: Browser;
@@ -65,7 +65,7 @@ async function acceptedLine(budgetItem: string): Promise<void> {
   await create.getByLabel('品目名称').fill('台式计算机');
   await create.getByLabel('预算金额（元）').fill('720000');
   await create.getByRole('button', { name: '保存' }).click();
-  await create.waitFor({ state: 'hidden' });
+  await dialogClosed(create);
 
   const purchaserContext = await browser.newContext();
   const page = await purchaserContext.newPage();
