@@ -79,13 +79,7 @@ export async function dialogClosed(dialog: Locator, timeout = 30_000): Promise<v
     await dialog.waitFor({ state: 'hidden', timeout });
   } catch {
     const errors = await dialog.locator('.ant-form-item-explain-error, .ant-alert-message').allTextContents();
-    const fields = await dialog
-      .locator('.ant-select-selection-item, input')
-      .evaluateAll((els) =>
-        els.map((e) =>
-          e instanceof HTMLInputElement ? `${e.id}=${e.value}` : (e.getAttribute('title') ?? ''),
-        ),
-      );
-    throw new Error(`对话框未关闭；表单提示：${errors.join(' | ') || '（无）'}；字段：${fields.join(', ')}`);
+    const chosen = await dialog.locator('.ant-select-selection-item').allTextContents();
+    throw new Error(`对话框未关闭；表单提示：${errors.join(' | ') || '（无）'}；已选：${chosen.join(', ')}`);
   }
 }
