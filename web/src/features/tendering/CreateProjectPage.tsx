@@ -27,7 +27,7 @@ import { PagedTable, SearchFilter } from '../../shared/PagedTable.tsx';
 import { usePagedList } from '../../shared/usePagedList.ts';
 import { planLinesPath, type PlanLineView } from '../planning/api.ts';
 import { createProject, fenToYuanInput, methodLabels } from './api.ts';
-import { ProgrammeSelect, showFieldErrors, TemplateSelect } from './fields.tsx';
+import { lotOptionsOf, ProgrammeSelect, shareColumns, showFieldErrors, TemplateSelect } from './fields.tsx';
 import { LotsEditor, lotToRequest, type LotValues } from './LotsEditor.tsx';
 
 /** A chosen accepted plan line: one unit's share of the project. */
@@ -97,10 +97,7 @@ export function CreateProjectPage() {
     },
   });
 
-  const lotOptions = (lots ?? []).map((l, i) => ({
-    value: i + 1,
-    label: `第 ${i + 1} 包${l?.name ? ` ${l.name}` : ''}`,
-  }));
+  const lotOptions = lotOptionsOf(lots);
   const chosenTotal = sumFen(chosen.map((c) => c.amountFen));
 
   const lineColumns: TableColumnsType<PlanLineView> = [
@@ -123,31 +120,13 @@ export function CreateProjectPage() {
     },
   ];
 
-  const shareColumns: TableColumnsType<ChosenLine> = [
-    { title: '采购单位', dataIndex: 'purchaserName', key: 'purchaserName' },
-    { title: '品目', key: 'item', render: (_: unknown, r) => `${r.itemName}（${r.itemCode}）` },
-    {
-      title: '份额（元）',
-      dataIndex: 'amountFen',
-      key: 'amountFen',
-      align: 'right',
-      render: (v: string) => formatYuan(v),
-    },
-    {
-      title: '对应包',
-      key: 'lot',
-      render: (_: unknown, r) => (
-        <Select
-          aria-label="对应包"
-          allowClear
-          placeholder="全部包"
-          style={{ width: 200 }}
-          value={lotOf[r.id] ?? undefined}
-          options={lotOptions}
-          onChange={(v: number | undefined) => setLotOf((prev) => ({ ...prev, [r.id]: v ?? null }))}
-        />
-      ),
-    },
+  const shareColumnsOf: TableColumnsType<ChosenLine> = [
+    ...shareColumns<ChosenLine>(
+      (r) => r.id,
+      lotOf,
+      lotOptions,
+      (key, lot) => setLotOf((prev) => ({ ...prev, [key]: lot })),
+    ),
     {
       title: '',
       key: 'remove',
@@ -231,7 +210,7 @@ export function CreateProjectPage() {
         rowKey="id"
         size="small"
         data-testid="chosen-shares"
-        columns={shareColumns}
+        columns={shareColumnsOf}
         dataSource={chosen}
         pagination={false}
         locale={{ emptyText: '尚未选择采购计划' }}

@@ -5,9 +5,8 @@ import { projectBody, projectUpdateBody } from '../../../../src/modules/tenderin
 import { errorMessage } from '../../api.ts';
 import { parseForm, zodRule } from '../../shared/forms.ts';
 import { categoryLabels, optionsOf } from '../../shared/labels.ts';
-import { formatYuan } from '../../shared/money.ts';
 import { methodLabels, projectsPath, updateProject, type ProjectView } from './api.ts';
-import { ProgrammeSelect, showFieldErrors, TemplateSelect } from './fields.tsx';
+import { lotOptionsOf, ProgrammeSelect, shareColumns, showFieldErrors, TemplateSelect } from './fields.tsx';
 import { LotsEditor, lotsToForm, lotToRequest, type LotValues } from './LotsEditor.tsx';
 
 interface Values {
@@ -144,37 +143,12 @@ export function ProjectEditForm({ project, onDone }: { project: ProjectView; onD
         pagination={false}
         style={{ marginBottom: 16 }}
         dataSource={project.shares}
-        columns={[
-          { title: '采购单位', dataIndex: 'purchaserName', key: 'purchaserName' },
-          { title: '品目', key: 'item', render: (_: unknown, r) => `${r.itemName}（${r.itemCode}）` },
-          {
-            title: '份额（元）',
-            dataIndex: 'amountFen',
-            key: 'amountFen',
-            align: 'right',
-            render: (v: string) => formatYuan(v),
-          },
-          {
-            title: '对应包',
-            key: 'lot',
-            render: (_: unknown, r) => (
-              <Select
-                aria-label="对应包"
-                allowClear
-                placeholder="全部包"
-                style={{ width: 200 }}
-                value={lotOf[r.planLineId] ?? undefined}
-                options={(lots ?? []).map((l, i) => ({
-                  value: i + 1,
-                  label: `第 ${i + 1} 包${l?.name ? ` ${l.name}` : ''}`,
-                }))}
-                onChange={(v: number | undefined) =>
-                  setLotOf((prev) => ({ ...prev, [r.planLineId]: v ?? null }))
-                }
-              />
-            ),
-          },
-        ]}
+        columns={shareColumns<ProjectView['shares'][number]>(
+          (r) => r.planLineId,
+          lotOf,
+          lotOptionsOf(lots),
+          (key, lot) => setLotOf((prev) => ({ ...prev, [key]: lot })),
+        )}
       />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Space>

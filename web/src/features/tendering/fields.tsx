@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Select, type FormInstance, type FormRule } from 'antd';
+import { Select, type FormInstance, type FormRule, type TableColumnsType } from 'antd';
 import { programmePage } from '../../../../src/modules/tendering/contract.ts';
 import { api } from '../../api.ts';
 import { applyServerErrors } from '../../shared/forms.ts';
-import { yuanToFen } from '../../shared/money.ts';
+import { formatYuan, yuanToFen } from '../../shared/money.ts';
 import { fetchTemplates, programmesPath, templatesPath } from './api.ts';
 
 /** An amount typed in 元 (up to two decimals) that must become a positive number of fen. */
@@ -84,4 +84,54 @@ export function showFieldErrors(form: FormInstance, fields: readonly string[], e
       .map((f) => ({ name: f.name, errors: [...new Set(f.errors)] })),
   );
   return true;
+}
+
+interface ShareRow {
+  purchaserName: string;
+  itemName: string;
+  itemCode: string;
+  amountFen: string;
+}
+
+/** Choices of lot for a share: 第 n 包 with its name; no choice means the share funds every lot. */
+export function lotOptionsOf(lots: readonly ({ name?: string } | undefined)[] | undefined) {
+  return (lots ?? []).map((l, i) => ({
+    value: i + 1,
+    label: `第 ${i + 1} 包${l?.name ? ` ${l.name}` : ''}`,
+  }));
+}
+
+/** The columns of a project's plan-line shares (unit, 品目, amount, the lot it is bought in). */
+export function shareColumns<T extends ShareRow>(
+  keyOf: (row: T) => string,
+  lotOf: Readonly<Record<string, number | null>>,
+  options: { value: number; label: string }[],
+  setLot: (key: string, lot: number | null) => void,
+): TableColumnsType<T> {
+  return [
+    { title: '采购单位', dataIndex: 'purchaserName', key: 'purchaserName' },
+    { title: '品目', key: 'item', render: (_: unknown, r) => `${r.itemName}（${r.itemCode}）` },
+    {
+      title: '份额（元）',
+      dataIndex: 'amountFen',
+      key: 'amountFen',
+      align: 'right',
+      render: (v: string) => formatYuan(v),
+    },
+    {
+      title: '对应包',
+      key: 'lot',
+      render: (_: unknown, r) => (
+        <Select
+          aria-label="对应包"
+          allowClear
+          placeholder="全部包"
+          style={{ width: 200 }}
+          value={lotOf[keyOf(r)] ?? undefined}
+          options={options}
+          onChange={(v: number | undefined) => setLot(keyOf(r), v ?? null)}
+        />
+      ),
+    },
+  ];
 }
