@@ -43,8 +43,22 @@ const canonical = (value: unknown): Buffer => {
 };
 const keyIdOf = (spki: Buffer): string => createHash('sha256').update(spki).digest('hex');
 
+/** One signer per database handle: the key never changes once made, so each process reads it once. */
+const signers = new WeakMap<Db, Promise<Signer>>();
+
 /** The installation's signer; the key is made on first use (ON CONFLICT: concurrent first starts agree). */
-export async function platformSigner(db: Db): Promise<Signer> {
+export function platformSigner(db: Db): Promise<Signer> {
+  let signer = signers.get(db);
+  if (!signer) {
+    signer = loadSigner(db);
+    // A failed read (database down) is not remembered: the next call tries again.
+    signer.catch(() => signers.delete(db));
+    signers.set(db, signer);
+  }
+  return signer;
+}
+
+async function loadSigner(db: Db): Promise<Signer> {
   const fresh = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' });
   await db
     .insert(settings)
