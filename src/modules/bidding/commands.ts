@@ -6,7 +6,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/log.ts';
-import type { RequestContext } from '../../platform/auth/actor.ts';
+import { actorUserId, type RequestContext } from '../../platform/auth/actor.ts';
 import { users } from '../../platform/auth/tables.ts';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
@@ -28,7 +28,7 @@ import { bidRegistrations, bids, custodianKeys, projectCustodians } from './tabl
 
 /** Bids are taken while the notice stands (已发布 / 已更正) and the deadline has not passed. */
 const OPEN_FOR_BIDS = ['published', 'corrected'];
-const userId = (ctx: RequestContext): string | null => (ctx.actor.kind === 'user' ? ctx.actor.userId : null);
+const userId = (ctx: RequestContext): string | null => actorUserId(ctx.actor);
 export const supplierOf = (ctx: RequestContext): string => {
   const id = ctx.actor.kind === 'user' ? ctx.actor.supplierId : null;
   if (!id) throw badRequest('SUPPLIER_REQUIRED', '只有供应商账户可以投标');

@@ -7,7 +7,7 @@
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/log.ts';
-import type { RequestContext } from '../../platform/auth/actor.ts';
+import { actorUserId, type RequestContext } from '../../platform/auth/actor.ts';
 import { abilities, authorize, can } from '../../platform/auth/policy.ts';
 import { shanghaiDay } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
@@ -193,7 +193,7 @@ async function change(
 }
 
 export function confirmDeposit(db: Db, ctx: RequestContext, id: string): Promise<View> {
-  const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
+  const userId = actorUserId(ctx.actor);
   return change(db, ctx, id, 'confirm', 'recorded', {
     status: 'confirmed',
     confirmedBy: userId,

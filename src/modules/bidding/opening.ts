@@ -8,7 +8,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { appendAudit } from '../../platform/audit/log.ts';
-import type { RequestContext } from '../../platform/auth/actor.ts';
+import { actorUserId, type RequestContext } from '../../platform/auth/actor.ts';
 import { users } from '../../platform/auth/tables.ts';
 import { authorize, can } from '../../platform/auth/policy.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
@@ -55,7 +55,7 @@ import {
 /** 87号令 第四十一条; 招标投标法实施条例 第四十四条: fewer than three bids are not opened. */
 export const MIN_BIDS_TO_OPEN = 3;
 
-const userId = (ctx: RequestContext): string | null => (ctx.actor.kind === 'user' ? ctx.actor.userId : null);
+const userId = (ctx: RequestContext): string | null => actorUserId(ctx.actor);
 
 /** The holder the caller is for this project: the custodian whose key it is, or a bidder. */
 async function holderOf(tx: Db | Tx, ctx: RequestContext, projectId: string): Promise<Holder | null> {

@@ -1,6 +1,6 @@
 /** A project as the use cases load it: rows, lots, shares, approval, justifications; and the life-cycle step. */
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { RequestContext } from '../../platform/auth/actor.ts';
+import { actorUserId, type RequestContext } from '../../platform/auth/actor.ts';
 import { authorize, can } from '../../platform/auth/policy.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
@@ -34,8 +34,7 @@ export const categoryOf = (s: string): Category => CATEGORIES.find((c) => c === 
 export const methodOf = (s: string): Method => METHODS.find((m) => m === s) ?? 'openTender';
 export const stateOf = (s: string): State => STATES.find((x) => x === s) ?? 'draft';
 export const timed = (m: Method): TimedMethod | null => TIMED_METHODS.find((t) => t === m) ?? null;
-export const userId = (ctx: RequestContext): string | null =>
-  ctx.actor.kind === 'user' ? ctx.actor.userId : null;
+export const userId = (ctx: RequestContext): string | null => actorUserId(ctx.actor);
 /** Published: a notice is out and the documents are on offer. */
 export const PUBLISHED_STATES: readonly State[] = [
   'published',

@@ -11,7 +11,7 @@ import { systemActor, type RequestContext } from '../../platform/auth/actor.ts';
 import { abilities, authorize } from '../../platform/auth/policy.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import { centres } from '../orgs/tables.ts';
 import type { templateBody, templateList, templateView } from './contract.ts';
 import { toDocx } from './documents/docx.ts';
@@ -256,7 +256,7 @@ export async function renderProjectDocument(
     );
   }
   return {
-    filename: `${l.row.code}-${format === 'docx' ? '采购文件' : '采购文件'}.${format}`,
+    filename: `${l.row.code}-采购文件.${format}`,
     contentType:
       format === 'docx'
         ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
@@ -264,5 +264,3 @@ export async function renderProjectDocument(
     body,
   };
 }
-
-export { notFound };

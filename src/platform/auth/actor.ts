@@ -55,6 +55,9 @@ export type Actor = UserActor | PublicActor | SystemActor;
 export const publicActor: PublicActor = { kind: 'public', role: 'public' };
 export const systemActor = (name: string): SystemActor => ({ kind: 'system', role: 'system', name });
 
+/** The signed-in user behind a request, for `created_by`-style columns; null for the public and the platform. */
+export const actorUserId = (actor: Actor): string | null => (actor.kind === 'user' ? actor.userId : null);
+
 /** Who is acting, in which request, at what time: passed to every use case. */
 export interface RequestContext {
   actor: Actor;
