@@ -162,6 +162,11 @@ describe('开标', () => {
         [1, 'awaitingKeys', 3],
         [2, 'notOpened', 1],
       ]);
+      // The lot not opened says why and what the purchaser may do next (87号令 第四十一条、第四十三条).
+      const [openLot, closedLot] = started.json().lots as { ground: string | null; nextSteps: string[] }[];
+      expect(openLot).toMatchObject({ ground: null, nextSteps: [] });
+      expect(closedLot?.ground).toContain('只有 1 家');
+      expect(closedLot?.nextSteps.some((s) => s.includes('第四十三条'))).toBe(true);
 
       // A bidder hands in a wrong share for its own bid: it cannot stop the opening.
       const bidderC = await again(c.client);

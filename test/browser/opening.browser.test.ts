@@ -115,17 +115,19 @@ async function projectReadyToOpen(prices: Record<string, string>) {
   for (const status of ['published', 'corrected']) {
     const list = await agent.call('GET', `/api/projects?status=${status}&pageSize=100`);
     for (const p of (list.json?.items ?? []) as { id: string }[]) {
-      if (!projectId && (await agent.call('GET', `/api/projects/${p.id}/custodians`)).status === 404)
-        projectId = p.id;
+      if (projectId || (await agent.call('GET', `/api/projects/${p.id}/custodians`)).status !== 404) continue;
+      // Two lots at least: lot 2 gets two bids, too few to open.
+      const lotCount = ((await agent.call('GET', `/api/projects/${p.id}`)).json?.lots as unknown[]).length;
+      if (lotCount >= 2) projectId = p.id;
     }
   }
-  if (!projectId) throw new Error('no published project without custodians in the demo');
+  if (!projectId) throw new Error('no published project of several lots without custodians in the demo');
   const assigned = await agent.call('PUT', `/api/projects/${projectId}/custodians`, {
     supervisorUserId: supervisor.userId,
   });
   expect(assigned.status, JSON.stringify(assigned.json)).toBe(200);
 
-  for (const [username, priceFen] of Object.entries(prices)) {
+  for (const [i, [username, priceFen]] of Object.entries(prices).entries()) {
     const s = await apiAs(username);
     const reg = await s.call('POST', `/api/projects/${projectId}/registration`, {});
     expect(reg.status, JSON.stringify(reg.json)).toBe(200);
@@ -136,7 +138,11 @@ async function projectReadyToOpen(prices: Record<string, string>) {
     const { envelope } = await sealBid({
       bidId: randomUUID(),
       projectId,
-      priceSheets: [{ lotNo: 1, priceFen, items: { 交货期: '合同签订后 30 日' } }],
+      priceSheets: [
+        { lotNo: 1, priceFen, items: { 交货期: '合同签订后 30 日' } },
+        // The first two bidders also bid for lot 2: two bids, not opened (87号令 第四十一条).
+        ...(i < 2 ? [{ lotNo: 2, priceFen: '1000000', items: {} }] : []),
+      ],
       declarations: {
         sme: { size: 'small', statement: '本公司为小型企业' },
         domesticProduct: null,
@@ -208,6 +214,12 @@ describe('开标大厅 in Chromium', () => {
     // Any other lot of the project had no bid: not opened, for want of three bidders.
     const statuses = await hall.getByTestId('lot-status').allTextContents();
     expect(statuses.slice(1).every((t) => t === '不予开标 — 投标人不足三家')).toBe(true);
+    // Lot 2 drew two bids: the hall says so, with the article and what the purchaser may do next.
+    expect(await hall.getByTestId('lot-2').getByTestId('lot-bid-count').textContent()).toBe('2');
+    const notOpened = (await hall.getByTestId('lot-2').getByTestId('lot-not-opened').textContent()) ?? '';
+    expect(notOpened).toContain('只有 2 家');
+    expect(notOpened).toContain('第四十一条');
+    expect(notOpened).toContain('采购人可以');
 
     // 2. A wrong opening passphrase is caught in the browser; the right one hands in the centre's shares.
     const panel = agent.getByTestId('hand-in-panel');

@@ -216,6 +216,10 @@ export const openingView = z.object({
       lotName: z.string(),
       status: z.enum(['notOpened', 'awaitingKeys', 'opened']),
       bidCount: z.number().int(),
+      /** Why the lot was not opened, with its source (RULES.md §4.4); null when opened or awaiting keys. */
+      ground: z.string().nullable(),
+      /** What the purchaser may lawfully do next about a lot that was not opened. */
+      nextSteps: z.array(z.string()),
       sharesIn: z.object({
         centre: z.number().int(),
         supervisor: z.number().int(),

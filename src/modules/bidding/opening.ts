@@ -18,6 +18,7 @@ import type { FileStore } from '../../platform/files/store.ts';
 import { readFile } from 'node:fs/promises';
 import { suppliers } from '../orgs/tables.ts';
 import { closeBids, loadProject, setState, stateOf, step } from '../tendering/index.ts';
+import { method as methodEnum } from '../tendering/contract.ts';
 import { lots, projects } from '../tendering/tables.ts';
 import {
   openingRecord,
@@ -30,6 +31,7 @@ import {
 import './events.ts';
 import { openingPolicy } from './policy.ts';
 import { depositRefundFalls } from './deposits.ts';
+import { openingQuorum } from './rules.ts';
 import {
   combineShares,
   fromBase64,
@@ -51,9 +53,6 @@ import {
   openingShares,
   projectCustodians,
 } from './tables.ts';
-
-/** 87号令 第四十一条; 招标投标法实施条例 第四十四条: fewer than three bids are not opened. */
-export const MIN_BIDS_TO_OPEN = 3;
 
 const userId = (ctx: RequestContext): string | null => actorUserId(ctx.actor);
 
@@ -105,18 +104,25 @@ export async function startOpening(
     if (l.row.openingAt && l.row.openingAt > now)
       throw conflict('OPENING_NOT_DUE', '开标时间未到', 'openingAt');
     const rows = await liveBids(tx, projectId);
-    const counts = l.lots.map((lot) => ({ lotNo: lot.no, n: rows.filter((r) => r.lotNo === lot.no).length }));
+    const counts = l.lots.map((lot) => {
+      const n = rows.filter((r) => r.lotNo === lot.no).length;
+      return {
+        lotNo: lot.no,
+        n,
+        open: openingQuorum({ method: methodEnum.parse(l.row.method), bids: n }).open,
+      };
+    });
     await tx.insert(lotOpenings).values(
       counts.map((c) => ({
         projectId,
         lotNo: c.lotNo,
-        status: c.n >= MIN_BIDS_TO_OPEN ? 'awaitingKeys' : 'notOpened',
+        status: c.open ? 'awaitingKeys' : 'notOpened',
         bidCount: c.n,
         startedAt: now,
-        completedAt: c.n >= MIN_BIDS_TO_OPEN ? null : now,
+        completedAt: c.open ? null : now,
       })),
     );
-    const enough = counts.some((c) => c.n >= MIN_BIDS_TO_OPEN);
+    const enough = counts.some((c) => c.open);
     const to = enough
       ? step(l, 'open', { bidDeadlinePassed: true, enoughBids: true })
       : step(l, 'fail', { groundRecorded: true });
@@ -131,7 +137,7 @@ export async function startOpening(
       after: {
         status: after.status,
         // Counts become known here, at the opening, not before.
-        lots: counts.map((c) => ({ lotNo: c.lotNo, bids: c.n, opened: c.n >= MIN_BIDS_TO_OPEN })),
+        lots: counts.map((c) => ({ lotNo: c.lotNo, bids: c.n, opened: c.open })),
         ground: enough ? null : '各包投标人均不足三家，不得开标（87号令第四十一条；政府采购法第三十六条）',
       },
     });
@@ -438,6 +444,13 @@ async function openWhatCanBeOpened(
   }
 }
 
+/** Why a lot was not opened and what the purchaser may do next (RULES.md §4.4); nothing for opened lots. */
+function notOpenedBecause(projectMethod: string, l: { status: string; bidCount: number }) {
+  if (l.status !== 'notOpened') return { ground: null, nextSteps: [] };
+  const q = openingQuorum({ method: methodEnum.parse(projectMethod), bids: l.bidCount });
+  return { ground: q.ground, nextSteps: q.nextSteps.map((s) => s.text) };
+}
+
 /**
  * The opening as the caller may see it: the centre and supervisors everything; a bidder the lots it bid on,
  * the records once signed, and its own shares still to hand in. Nothing before the opening has started.
@@ -512,6 +525,7 @@ export async function readOpening(
       lotName: lotNames.find((n) => n.no === l.lotNo)?.name ?? '',
       status: l.status === 'opened' || l.status === 'awaitingKeys' ? l.status : 'notOpened',
       bidCount: l.bidCount,
+      ...notOpenedBecause(project.method, l),
       sharesIn: {
         centre: rows.filter(
           (r) => r.lotNo === l.lotNo && shares.some((s) => s.bidId === r.bid.id && s.holder === 'centre'),

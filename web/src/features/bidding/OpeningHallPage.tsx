@@ -155,9 +155,24 @@ function LotCard({ lot }: { lot: OpeningLot }) {
           )}
         </Descriptions>
         {lot.status === 'notOpened' && (
-          <Typography.Text type="secondary">
-            投标人不足三家，依法不予开标（《政府采购货物和服务招标投标管理办法》第四十一条）；投标文件不解密。
-          </Typography.Text>
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="lot-not-opened"
+            title={`${lot.ground ?? '不予开标。'}投标文件不解密。`}
+            description={
+              lot.nextSteps.length > 0 && (
+                <>
+                  <Typography.Text>采购人可以：</Typography.Text>
+                  <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+                    {lot.nextSteps.map((s) => (
+                      <li key={s}>{s}</li>
+                    ))}
+                  </ul>
+                </>
+              )
+            }
+          />
         )}
         {lot.record && <RecordTable record={lot.record} />}
       </Space>
