@@ -18,6 +18,7 @@ import { planningRoutes } from './modules/planning/index.ts';
 import { installStandardTemplates, tenderingJobs, tenderingRoutes } from './modules/tendering/index.ts';
 import type { JobHandlers } from './platform/jobs/runner.ts';
 import { biddingRoutes } from './modules/bidding/index.ts';
+import { evaluationRoutes } from './modules/evaluation/index.ts';
 
 export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 export const webDistDir = path.join(packageRoot, 'web', 'dist');
@@ -67,6 +68,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   planningRoutes(app, { db });
   tenderingRoutes(app, { db, chromiumPath: config.chromiumPath });
   biddingRoutes(app, { db, uploads: { dir: path.join(config.dataDir, 'uploads'), store } });
+  evaluationRoutes(app, { db });
   await installStandardTemplates(db, clock);
   disclosureRoutes(app, { db });
   await app.ready();

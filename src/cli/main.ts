@@ -17,6 +17,13 @@ import { systemClock } from '../platform/clock.ts';
 import { seedDemo } from './demo/seed.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/data.ts';
 import { buildWeb, webBuildNeeded } from './web.ts';
+import {
+  candidateLabel,
+  drawExportSchema,
+  PURPOSE_LABELS,
+  verifyDraw,
+  type DrawExport,
+} from '../modules/evaluation/draw.contract.ts';
 
 function describeDb(config: Config): string {
   return config.databaseUrl
@@ -258,6 +265,53 @@ receipt
       ['文件摘要', 'envelopeHash'],
     ] as const) {
       if (typeof s[key] === 'string') console.log(`  ${label}：${s[key]}`);
+    }
+    process.exitCode = 0;
+  });
+
+const draw = program.command('draw').description('随机抽取（评审专家、同分抽签、合理定价抽签）');
+draw
+  .command('verify')
+  .description('按公布的输入离线重放随机抽取，核对结果（不需要数据库，也不需要联网）')
+  .argument('<file>', '平台导出的抽取记录（JSON：inputs、result，结果公告后另含 candidates 名单）')
+  .action(async (file: string) => {
+    let record: DrawExport;
+    try {
+      record = drawExportSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+    } catch {
+      console.error('不是有效的抽取记录文件：应为平台导出的 JSON 抽取记录');
+      process.exitCode = 1;
+      return;
+    }
+    const { inputs, result } = record;
+    const verdict = await verifyDraw(inputs, result);
+    if (!verdict.ok) {
+      console.error(`抽取记录验证失败：${verdict.reason}`);
+      process.exitCode = 1;
+      return;
+    }
+    const names = (ids: string[]): string =>
+      ids.length ? ids.map((id) => candidateLabel(record, id)).join('、') : '（无）';
+    console.log(`抽取记录有效：按公布的输入重放，结果一致（算法 ${inputs.algorithm}）`);
+    for (const [label, value] of [
+      ['用途', PURPOSE_LABELS[inputs.purpose]],
+      ['项目', inputs.projectId],
+      ['抽取事项', inputs.subject],
+      ['平台种子承诺', inputs.serverCommitment],
+      ['平台种子', inputs.serverSeed ?? ''],
+      ['监督员输入', inputs.supervisorInput],
+      ['候选名单摘要', inputs.candidateListHash ?? '（记录未含，已按名单重算）'],
+      ['抽取种子', result.seed],
+    ] as const) {
+      console.log(`  ${label}：${value}`);
+    }
+    for (const [n, s] of result.slots.entries()) {
+      const slot = inputs.slots[n];
+      console.log(
+        `  第 ${n + 1} 组 ${s.key}：需 ${slot?.count ?? s.selected.length} 人，候选 ${slot?.candidates.length ?? s.order.length} 人`,
+      );
+      console.log(`    抽中：${names(s.selected)}`);
+      console.log(`    候补：${names(s.alternates)}`);
     }
     process.exitCode = 0;
   });

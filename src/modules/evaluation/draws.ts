@@ -1,0 +1,220 @@
+/**
+ * Committee draws (ADR 0006): the centre prepares one — candidates frozen, server seed committed — and a
+ * supervisor's on-site input runs it. The seed is revealed at once; the inputs and the result are kept whole,
+ * exported for `zhengcai draw verify`. Not earlier than 2 working days before the review (财库〔2016〕198号),
+ * except for 谈判, 磋商 and remote reviews.
+ */
+import { and, eq, inArray, max } from 'drizzle-orm';
+import type { z } from 'zod';
+import { appendAudit } from '../../platform/audit/log.ts';
+import { actorUserId, type RequestContext } from '../../platform/auth/actor.ts';
+import { authorize } from '../../platform/auth/policy.ts';
+import { shanghaiDay } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
+import { experts } from '../orgs/tables.ts';
+import { methodOf } from '../tendering/index.ts';
+import { committeeSlots } from './candidates.ts';
+import { committeeOf, projectOpenForCommittee, readCommittee, slotKeyOf, vacanciesOf } from './committee.ts';
+import type { committeeView } from './contract.ts';
+import {
+  candidateListHash,
+  commitSeed,
+  DRAW_ALGORITHM,
+  newServerSeed,
+  runDraw,
+  type DrawExport,
+  type DrawInputs,
+  type DrawResult,
+  type DrawSlot,
+} from './draw.contract.ts';
+import './events.ts';
+import { committeePolicy } from './policy.ts';
+import { drawTooEarlyMessage, earliestDrawDay } from './rules/committee.ts';
+import { committeeSeats, committees, draws, type DrawRow } from './tables.ts';
+
+type View = z.infer<typeof committeeView>;
+
+/** The inputs of a stored draw, the server seed included only once it is drawn. */
+export function inputsOf(d: DrawRow): DrawInputs {
+  return {
+    algorithm: DRAW_ALGORITHM,
+    purpose: d.purpose === 'tieBreak' || d.purpose === 'lottery' ? d.purpose : 'committee',
+    projectId: d.projectId,
+    subject: d.subject,
+    serverCommitment: d.serverCommitment,
+    serverSeed: d.status === 'drawn' ? d.serverSeed : null,
+    supervisorInput: d.supervisorInput ?? '',
+    candidateListHash: d.candidateListHash,
+    slots: d.slots as DrawSlot[],
+  };
+}
+
+/**
+ * 准备抽取: freezes the candidates of every vacancy and commits to a fresh server seed. A prepared draw not yet
+ * run (the supervisor did not come) is voided by the next one: nobody could know its result.
+ */
+export async function prepareCommitteeDraw(db: Db, ctx: RequestContext, projectId: string): Promise<View> {
+  authorize(ctx.actor, committeePolicy, 'prepareDraw');
+  const now = ctx.clock.now();
+  await db.transaction(async (tx) => {
+    const l = await projectOpenForCommittee(tx, projectId, true);
+    const committee = await committeeOf(tx, projectId, true);
+    if (committee.reviewAt <= now) throw conflict('REVIEW_STARTED', '评审已开始，不能再抽取专家');
+    const reviewDay = shanghaiDay(committee.reviewAt);
+    const method = methodOf(l.row.method);
+    const earliest = earliestDrawDay({ reviewDay, method, remote: committee.remote });
+    if (earliest && shanghaiDay(now) < earliest)
+      throw conflict('DRAW_TOO_EARLY', drawTooEarlyMessage(method, earliest), 'reviewAt');
+    const seats = await tx.select().from(committeeSeats).where(eq(committeeSeats.committeeId, committee.id));
+    const needs = vacanciesOf(committee, seats)
+      .filter((v) => v.missing > 0)
+      .map((v) => ({ key: (code: string) => slotKeyOf(v.index, code), spec: v.spec, missing: v.missing }));
+    if (!needs.length) throw conflict('NO_VACANCY', '评审专家已足额，无需再抽取');
+    const seated = new Set(seats.flatMap((s) => (s.expertId ? [s.expertId] : [])));
+    const { slots, exclusions } = await committeeSlots(tx, {
+      project: l,
+      day: reviewDay,
+      regionCodes: committee.regionCodes,
+      seated,
+      needs,
+    });
+    const pending = await tx
+      .update(draws)
+      .set({ status: 'void' })
+      .where(and(eq(draws.committeeId, committee.id), eq(draws.status, 'committed')))
+      .returning({ id: draws.id });
+    const serverSeed = newServerSeed();
+    const [row] = await tx
+      .insert(draws)
+      .values({
+        projectId,
+        committeeId: committee.id,
+        purpose: 'committee',
+        subject: 'committee',
+        serverSeed,
+        serverCommitment: await commitSeed(serverSeed),
+        slots,
+        candidateListHash: await candidateListHash(slots),
+        exclusions,
+        preparedBy: actorUserId(ctx.actor),
+        preparedAt: now,
+      })
+      .returning();
+    if (!row) throw new Error('draw insert returned nothing');
+    await appendAudit(tx, ctx, {
+      action: 'draw.committed',
+      entityType: 'draw',
+      entityId: row.id,
+      after: {
+        projectId,
+        serverCommitment: row.serverCommitment,
+        candidateListHash: row.candidateListHash,
+        slots: slots.map((s) => ({
+          key: s.key,
+          count: s.count,
+          alternates: s.alternates,
+          candidates: s.candidates.length,
+        })),
+        voided: pending.map((p) => p.id),
+      },
+    });
+  });
+  return readCommittee(db, ctx, projectId);
+}
+
+/** 现场抽取: the supervisor's input runs the committed draw; the drawn experts are invited. */
+export async function witnessDraw(
+  db: Db,
+  ctx: RequestContext,
+  drawId: string,
+  supervisorInput: string,
+): Promise<View> {
+  authorize(ctx.actor, committeePolicy, 'witnessDraw');
+  const now = ctx.clock.now();
+  const projectId = await db.transaction(async (tx) => {
+    const [d] = await tx.select().from(draws).where(eq(draws.id, drawId)).for('update');
+    if (!d || !d.committeeId) throw notFound('抽取记录不存在');
+    if (d.status !== 'committed')
+      throw conflict(
+        'DRAW_STATE',
+        d.status === 'drawn' ? '本次抽取已经完成' : '本次抽取已作废，请使用最新的抽取',
+      );
+    await projectOpenForCommittee(tx, d.projectId, true);
+    const [committee] = await tx
+      .select()
+      .from(committees)
+      .where(eq(committees.id, d.committeeId))
+      .for('update');
+    if (!committee) throw notFound('评审委员会不存在');
+    if (committee.reviewAt <= now) throw conflict('REVIEW_STARTED', '评审已开始，不能再抽取专家');
+    const input = supervisorInput.normalize('NFC');
+    const result = await runDraw({ ...inputsOf(d), serverSeed: d.serverSeed, supervisorInput: input });
+    await tx
+      .update(draws)
+      .set({
+        status: 'drawn',
+        supervisorInput: input,
+        supervisorUserId: actorUserId(ctx.actor),
+        drawnAt: now,
+        seed: result.seed,
+        result,
+      })
+      .where(eq(draws.id, d.id));
+    const [last] = await tx
+      .select({ n: max(committeeSeats.position) })
+      .from(committeeSeats)
+      .where(and(eq(committeeSeats.committeeId, committee.id), eq(committeeSeats.kind, 'expert')));
+    let position = last?.n ?? 0;
+    for (const slot of result.slots) {
+      for (const expertId of slot.selected) {
+        await tx.insert(committeeSeats).values({
+          committeeId: committee.id,
+          kind: 'expert',
+          expertId,
+          drawId: d.id,
+          slotKey: slot.key,
+          position: ++position,
+          status: 'invited',
+          createdAt: now,
+        });
+      }
+    }
+    await appendAudit(tx, ctx, {
+      action: 'draw.drawn',
+      entityType: 'draw',
+      entityId: d.id,
+      before: { status: 'committed', serverCommitment: d.serverCommitment },
+      after: { status: 'drawn', supervisorInput: input, serverSeed: d.serverSeed, seed: result.seed, result },
+    });
+    return d.projectId;
+  });
+  return readCommittee(db, ctx, projectId);
+}
+
+/**
+ * The draw as a file anyone can replay with `zhengcai draw verify`: inputs, result, and — once the review has
+ * started — the experts' names and units as labels.
+ */
+export async function exportDraw(db: Db, ctx: RequestContext, drawId: string): Promise<DrawExport> {
+  authorize(ctx.actor, committeePolicy, 'exportDraw');
+  const [d] = await db.select().from(draws).where(eq(draws.id, drawId));
+  if (!d) throw notFound('抽取记录不存在');
+  if (d.status !== 'drawn' || !d.result) throw conflict('DRAW_STATE', '抽取尚未完成，暂无可验证的结果');
+  const result = d.result as DrawResult;
+  const [committee] = d.committeeId
+    ? await db.select().from(committees).where(eq(committees.id, d.committeeId))
+    : [];
+  const out: DrawExport = { inputs: inputsOf(d), result };
+  if (committee && ctx.clock.now() >= committee.reviewAt) {
+    const ids = [...new Set(result.slots.flatMap((s) => s.order))];
+    const rows = ids.length
+      ? await db
+          .select({ id: experts.id, name: experts.name, employer: experts.employer })
+          .from(experts)
+          .where(inArray(experts.id, ids))
+      : [];
+    out.candidates = Object.fromEntries(rows.map((r) => [r.id, `${r.name}（${r.employer}）`]));
+  }
+  return out;
+}

@@ -1,0 +1,7 @@
+/** The evaluation module's public face: routes, and the use cases the CLI's demo drives. */
+import './events.ts';
+
+export { evaluationRoutes } from './routes.ts';
+export { formCommittee, readCommittee } from './committee.ts';
+export { prepareCommitteeDraw, witnessDraw, exportDraw } from './draws.ts';
+export { myInvitations, respondToInvitation } from './invitations.ts';
