@@ -1,32 +1,15 @@
 import { LockOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Form,
-  Input,
-  Popconfirm,
-  Radio,
-  Space,
-  Spin,
-  Steps,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Radio, Space, Spin, Table, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import {
   envelopeHash,
   sealBid,
-  type BidEnvelope,
   type Declarations,
   type PriceSheet,
 } from '../../../../src/modules/bidding/sealing.contract.ts';
 import { ApiError, errorMessage } from '../../api.ts';
-import { formatTime, monospace, shortHash } from '../../shared/format.ts';
+import { formatTime } from '../../shared/format.ts';
 import { formatYuan, yuanToFen } from '../../shared/money.ts';
 import { can, useSession } from '../auth/session.ts';
 import type { ProjectView } from '../tendering/api.ts';
@@ -34,24 +17,23 @@ import {
   fetchMyBids,
   fetchSealing,
   myBidsKey,
+  OPEN_FOR_BIDS,
   register,
   sealingKey,
-  submitBid,
-  withdrawBid,
-  type BidView,
-  type Receipt,
   type SealingView,
 } from './api.ts';
+import {
+  BidDocumentsSection,
+  pickedFiles,
+  MAX_DOCUMENTS,
+  readDocuments,
+  type PickedDocuments,
+} from './BidDocuments.tsx';
+import { BidProgress, type SealingState } from './BidProgress.tsx';
+import { MyBids } from './MyBids.tsx';
 import { PassphraseFields } from './PassphraseFields.tsx';
-import { ReceiptDownload, ReceiptView } from './Receipt.tsx';
-
-const OPEN_FOR_BIDS = ['published', 'corrected'];
-const statusColors: Record<BidView['status'], string> = {
-  uploading: 'processing',
-  submitted: 'green',
-  replaced: 'default',
-  withdrawn: 'red',
-};
+import { ReceiptView } from './Receipt.tsx';
+import { holdSealedBid, startUpload, useUploadJob } from './uploads.ts';
 
 // ── the deadline by the server's clock ────────────────────────────────────────────────────────────────
 
@@ -110,40 +92,59 @@ interface BidValues {
   smeSize: NonNullable<Declarations['sme']>['size'];
   smeStatement?: string;
   domestic?: 'yes' | 'no';
+  documents?: PickedDocuments;
   passphrase: string;
   confirmPassphrase: string;
 }
 
-type Phase = 'sealing' | 'uploading' | 'receipt' | 'done';
-interface Progress {
-  phase: Phase;
-  failed: boolean;
+type LotProblem = { name: ['lots', number, 'price']; errors: string[] };
+
+/** The price sheets of the ticked lots, or the fields to correct. */
+function priceSheets(
+  sealing: SealingView,
+  values: BidValues,
+): { sheets: PriceSheet[]; problems: LotProblem[] } {
+  const sheets: PriceSheet[] = [];
+  const problems: LotProblem[] = [];
+  sealing.lots.forEach((lot, i) => {
+    const v = values.lots[i];
+    if (!v?.selected) return;
+    const fen = yuanToFen(v.price ?? '');
+    if (fen === null || fen === '0')
+      problems.push({ name: ['lots', i, 'price'], errors: ['请输入投标报价（元，最多两位小数）'] });
+    else
+      sheets.push({
+        lotNo: lot.no,
+        priceFen: fen,
+        items: v.delivery?.trim() ? { 交货期: v.delivery.trim() } : {},
+      });
+  });
+  return { sheets, problems };
 }
 
-const STEP_TITLES = ['加密报价', '分割密钥', '上传', '取得回执'] as const;
-
-function stepStatuses(p: Progress): ('wait' | 'process' | 'finish' | 'error')[] {
-  // Sealing encrypts the price sheets and splits the key in one call: both steps run together.
-  const active: Record<Phase, number[]> = { sealing: [0, 1], uploading: [2], receipt: [3], done: [] };
-  const firstActive = p.phase === 'done' ? 4 : (active[p.phase][0] ?? 0);
-  return STEP_TITLES.map((_, i) =>
-    i < firstActive ? 'finish' : active[p.phase].includes(i) ? (p.failed ? 'error' : 'process') : 'wait',
-  );
-}
-
-const transient = (e: unknown) => e instanceof ApiError && (e.status === 0 || e.status >= 500);
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Sends the sealed envelope; a network failure is retried with the very same envelope, so it stays one bid. */
-async function upload(envelope: BidEnvelope): Promise<BidView> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await submitBid(envelope);
-    } catch (error) {
-      if (!transient(error) || attempt >= 2) throw error;
-      await pause(1000 * (attempt + 1));
-    }
-  }
+/** Seals the bid — price sheets, declarations and documents — in this browser and holds it for the upload. */
+async function sealAndHold(sealing: SealingView, values: BidValues, sheets: PriceSheet[]): Promise<string> {
+  const documents = await readDocuments(values.documents);
+  const { envelope, sealedDocuments } = await sealBid({
+    bidId: crypto.randomUUID(),
+    projectId: sealing.projectId,
+    priceSheets: sheets,
+    declarations: {
+      sme: { size: values.smeSize, statement: values.smeStatement?.trim() ?? '' },
+      domesticProduct: values.domestic === undefined ? null : values.domestic === 'yes',
+      other: {},
+    },
+    documents,
+    bidderPassphrase: values.passphrase,
+    centrePublicKey: sealing.centrePublicKey,
+    supervisorPublicKey: sealing.supervisorPublicKey,
+  });
+  holdSealedBid({
+    envelope,
+    hash: await envelopeHash(envelope),
+    documents: documents.map((d, i) => ({ name: d.name, bytes: sealedDocuments[i] ?? new Uint8Array() })),
+  });
+  return envelope.bidId;
 }
 
 function BidForm({
@@ -160,107 +161,57 @@ function BidForm({
   const [form] = Form.useForm<BidValues>();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [failure, setFailure] = useState<{ message: string; retry: boolean } | null>(null);
-  const [result, setResult] = useState<Receipt | null>(null);
-  // The envelope sealed from the current form values: a retry after a network failure sends it again unchanged.
-  const pending = useRef<{ envelope: BidEnvelope; hash: string } | null>(null);
+  const [sealingState, setSealingState] = useState<SealingState | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  // The bid being sent (or last sent) from this form: its upload is followed here and in 我的投标.
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = useUploadJob(jobId);
+  // The bid sealed from the current form values: sending again after a failure resumes it unchanged.
+  const pending = useRef<string | null>(null);
   const receiptRef = useRef<HTMLDivElement>(null);
+  const receipt = job?.phase === 'done' ? job.receipt : null;
   useEffect(() => {
-    if (result) receiptRef.current?.scrollIntoView({ behavior: 'smooth', block: 'center' });
-  }, [result]);
-  const busy = progress !== null && progress.phase !== 'done' && !progress.failed;
+    if (receipt) receiptRef.current?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  }, [receipt]);
+  const busy = (sealingState?.running ?? false) || (job?.running ?? false);
+  const refreshMyBids = () => void queryClient.invalidateQueries({ queryKey: myBidsKey(project.id) });
 
-  const send = async (sealed: { envelope: BidEnvelope; hash: string }) => {
-    setProgress({ phase: 'uploading', failed: false });
-    let bid: BidView;
-    try {
-      bid = await upload(sealed.envelope);
-    } catch (error) {
-      setProgress({ phase: 'uploading', failed: true });
-      const retry = transient(error);
-      if (!retry) pending.current = null;
-      setFailure({
-        message: retry
-          ? `${errorMessage(error)}。加密的投标文件已保留，可重新上传（仍是同一份投标文件）。`
-          : errorMessage(error),
-        retry,
-      });
-      return;
-    }
-    setProgress({ phase: 'receipt', failed: false });
-    if (!bid.receipt) {
-      setProgress({ phase: 'receipt', failed: true });
-      setFailure({
-        message: '平台尚未接收完整的投标文件，未签发回执。请刷新后查看“我的投标”。',
-        retry: false,
-      });
-      return;
-    }
-    if (bid.receipt.statement.envelopeHash !== sealed.hash) {
-      setProgress({ phase: 'receipt', failed: true });
-      setFailure({ message: '回执中的投标文件摘要与本机计算的不一致，请联系采购中心。', retry: false });
-      return;
-    }
-    pending.current = null;
-    setProgress({ phase: 'done', failed: false });
-    setResult(bid.receipt);
-    form.setFieldsValue({ passphrase: '', confirmPassphrase: '' });
-    void message.success('投标文件已递交，已取得回执');
-    void queryClient.invalidateQueries({ queryKey: myBidsKey(project.id) });
+  const send = async (bidId: string) => {
+    setJobId(bidId);
+    const after = await startUpload(bidId, refreshMyBids);
+    refreshMyBids();
+    if (after.phase === 'done') {
+      pending.current = null;
+      form.setFieldsValue({ passphrase: '', confirmPassphrase: '' });
+      void message.success('投标文件已递交，已取得回执');
+    } else if (!after.error?.resumable) pending.current = null;
   };
 
   const onFinish = async (values: BidValues) => {
     setFailure(null);
-    setResult(null);
-    const sheets: PriceSheet[] = [];
-    const problems: { name: ['lots', number, 'price']; errors: string[] }[] = [];
-    sealing.lots.forEach((lot, i) => {
-      const v = values.lots[i];
-      if (!v?.selected) return;
-      const fen = yuanToFen(v.price ?? '');
-      if (fen === null || fen === '0')
-        problems.push({ name: ['lots', i, 'price'], errors: ['请输入投标报价（元，最多两位小数）'] });
-      else
-        sheets.push({
-          lotNo: lot.no,
-          priceFen: fen,
-          items: v.delivery?.trim() ? { 交货期: v.delivery.trim() } : {},
-        });
-    });
+    const { sheets, problems } = priceSheets(sealing, values);
     if (problems.length > 0) return form.setFields(problems);
-    if (sheets.length === 0) {
-      setFailure({ message: '请至少选择一个包并填写报价', retry: false });
-      return;
-    }
-    if (!pending.current) {
-      setProgress({ phase: 'sealing', failed: false });
+    if (sheets.length === 0) return setFailure('请至少选择一个包并填写报价');
+    const files = pickedFiles(values.documents);
+    if (files.length > MAX_DOCUMENTS) return setFailure(`投标文件最多 ${MAX_DOCUMENTS} 个，请合并部分文件`);
+    let bidId = pending.current;
+    if (!bidId) {
+      const state = { names: files.map((f) => f.name), bytes: files.reduce((n, f) => n + f.size, 0) };
+      setJobId(null);
+      setSealingState({ ...state, running: true, failed: false });
       try {
-        // No documents are sealed here yet: the envelope carries the price sheets and declarations only.
-        const { envelope } = await sealBid({
-          bidId: crypto.randomUUID(),
-          projectId: sealing.projectId,
-          priceSheets: sheets,
-          declarations: {
-            sme: { size: values.smeSize, statement: values.smeStatement?.trim() ?? '' },
-            domesticProduct: values.domestic === undefined ? null : values.domestic === 'yes',
-            other: {},
-          },
-          bidderPassphrase: values.passphrase,
-          centrePublicKey: sealing.centrePublicKey,
-          supervisorPublicKey: sealing.supervisorPublicKey,
-        });
-        pending.current = { envelope, hash: await envelopeHash(envelope) };
+        bidId = await sealAndHold(sealing, values, sheets);
+        pending.current = bidId;
+        setSealingState({ ...state, running: false, failed: false });
       } catch (error) {
-        setProgress({ phase: 'sealing', failed: true });
-        setFailure({ message: error instanceof Error ? error.message : '加密失败', retry: false });
+        setSealingState({ ...state, running: false, failed: true });
+        setFailure(error instanceof Error ? `加密失败：${error.message}` : '加密失败');
         return;
       }
     }
-    await send(pending.current);
+    await send(bidId);
   };
 
-  const statuses = progress ? stepStatuses(progress) : null;
   return (
     <Form<BidValues>
       form={form}
@@ -341,6 +292,7 @@ function BidForm({
           },
         ]}
       />
+      <BidDocumentsSection blindTechnical={project.requirements.blindTechnical} />
       <Typography.Text strong>声明</Typography.Text>
       <Form.Item label="中小企业声明函：企业规模" name="smeSize" style={{ marginTop: 8 }}>
         <Radio.Group
@@ -399,48 +351,32 @@ function BidForm({
         <Button type="primary" htmlType="submit" icon={<LockOutlined />} loading={busy} disabled={closed}>
           {replacing ? '加密并重新递交' : '加密并递交'}
         </Button>
-        {failure?.retry && pending.current && (
-          <Button
-            onClick={() => pending.current && void send(pending.current)}
-            disabled={busy}
-            data-testid="bid-retry"
-          >
-            重新上传
+        {job?.error?.resumable && (
+          <Button onClick={() => void send(job.bidId)} disabled={busy || closed} data-testid="bid-resume">
+            继续上传
           </Button>
         )}
       </Space>
-      {statuses && (
-        <Steps
-          size="small"
-          current={progress ? { sealing: 1, uploading: 2, receipt: 3, done: 4 }[progress.phase] : 0}
-          style={{ marginTop: 16 }}
-          data-testid="bid-steps"
-          items={STEP_TITLES.map((title, i) => ({
-            title,
-            status: statuses[i],
-            icon: statuses[i] === 'process' ? <Spin size="small" /> : undefined,
-          }))}
-        />
-      )}
-      {failure && (
+      <BidProgress sealing={sealingState} job={job} />
+      {(failure ?? job?.error) && (
         <Alert
           type="error"
           showIcon
           style={{ marginTop: 16 }}
           data-testid="bid-error"
-          title={failure.message}
+          title={failure ?? job?.error?.message}
         />
       )}
-      {result && (
+      {receipt && (
         <Card size="small" title="投标回执" style={{ marginTop: 16 }} ref={receiptRef}>
-          <ReceiptView receipt={result} />
+          <ReceiptView receipt={receipt} />
         </Card>
       )}
     </Form>
   );
 }
 
-// ── registration, my bids, the panel ──────────────────────────────────────────────────────────────────
+// ── registration, the panel ───────────────────────────────────────────────────────────────────────────
 
 function RegisterButton({ projectId }: { projectId: string }) {
   const queryClient = useQueryClient();
@@ -460,90 +396,6 @@ function RegisterButton({ projectId }: { projectId: string }) {
         报名
       </Button>
     </Space>
-  );
-}
-
-function MyBids({ projectId, open }: { projectId: string; open: boolean }) {
-  const queryClient = useQueryClient();
-  const { message } = App.useApp();
-  const query = useQuery({ queryKey: myBidsKey(projectId), queryFn: () => fetchMyBids(projectId) });
-  const withdraw = useMutation({
-    mutationFn: withdrawBid,
-    onSuccess: () => {
-      void message.success('投标文件已撤回');
-      void queryClient.invalidateQueries({ queryKey: myBidsKey(projectId) });
-    },
-    onError: (error) => void message.error(errorMessage(error)),
-  });
-  if (query.isError) return <Alert type="error" showIcon title={errorMessage(query.error)} />;
-  if (!query.isPending && query.data.items.length === 0) return null;
-  return (
-    <Table
-      rowKey="id"
-      size="small"
-      loading={query.isPending}
-      pagination={false}
-      title={() => <Typography.Text strong>我的投标</Typography.Text>}
-      dataSource={query.data?.items ?? []}
-      data-testid="my-bids"
-      columns={[
-        {
-          title: '递交时间',
-          dataIndex: 'submittedAt',
-          key: 'submittedAt',
-          render: (v: string) => formatTime(v),
-        },
-        {
-          title: '包',
-          dataIndex: 'lots',
-          key: 'lots',
-          render: (v: number[]) => v.map((n) => `第 ${n} 包`).join('、'),
-        },
-        {
-          title: '状态',
-          key: 'status',
-          render: (_: unknown, b) => (
-            <Tag color={statusColors[b.status]} data-testid="bid-status">
-              {b.statusLabel}
-            </Tag>
-          ),
-        },
-        {
-          title: '摘要',
-          key: 'hash',
-          render: (_: unknown, b) =>
-            b.receipt ? (
-              <Typography.Text style={monospace} title={b.receipt.statement.envelopeHash}>
-                {shortHash(b.receipt.statement.envelopeHash, 16)}
-              </Typography.Text>
-            ) : (
-              '—'
-            ),
-        },
-        {
-          title: '操作',
-          key: 'actions',
-          render: (_: unknown, b) => (
-            <Space>
-              {b.receipt && <ReceiptDownload receipt={b.receipt} size="small" />}
-              {open && b.abilities.includes('withdraw') && (
-                <Popconfirm
-                  title="撤回投标文件？"
-                  description="撤回后该投标文件不参加开标；投标截止前可以重新递交。"
-                  okText="撤回"
-                  okButtonProps={{ danger: true }}
-                  onConfirm={() => withdraw.mutate(b.id)}
-                >
-                  <Button size="small" danger loading={withdraw.isPending && withdraw.variables === b.id}>
-                    撤回
-                  </Button>
-                </Popconfirm>
-              )}
-            </Space>
-          ),
-        },
-      ]}
-    />
   );
 }
 

@@ -3,6 +3,11 @@ import {
   bidList,
   bidView,
   custodianKeyView,
+  depositList,
+  depositView,
+  uploadStatus,
+  type depositBody,
+  type refundBody,
   custodiansView,
   publicKeyView,
   registrationView,
@@ -17,8 +22,15 @@ export type CustodianKeyView = z.infer<typeof custodianKeyView>;
 export type CustodiansView = z.infer<typeof custodiansView>;
 export type SealingView = z.infer<typeof sealingView>;
 export type BidView = z.infer<typeof bidView>;
+export type UploadStatus = z.infer<typeof uploadStatus>;
+export type DepositView = z.infer<typeof depositView>;
+export type DepositBody = z.input<typeof depositBody>;
+export type RefundBody = z.input<typeof refundBody>;
 /** Null on a bid whose documents are still uploading: it is received, and signed for, only when whole. */
 export type Receipt = NonNullable<BidView['receipt']>;
+
+/** Project statuses in which bids (and deposits) are taken, before the deadline. */
+export const OPEN_FOR_BIDS: readonly string[] = ['published', 'corrected'];
 
 /** Every bidding query is cached under one of these keys, so a submission refreshes what depends on it. */
 export const myKeyKey = ['/api/custodian-keys/mine'] as const;
@@ -26,6 +38,7 @@ export const custodiansKey = (projectId: string) => ['bidding', projectId, 'cust
 export const sealingKey = (projectId: string) => ['bidding', projectId, 'sealing'] as const;
 export const myBidsKey = (projectId: string) => ['bidding', projectId, 'my-bids'] as const;
 export const receiptKeyKey = ['/api/receipts/public-key'] as const;
+export const depositsKey = (projectId: string) => ['bidding', projectId, 'deposits'] as const;
 
 const projectPath = (id: string, action: string) => `/api/projects/${encodeURIComponent(id)}/${action}`;
 
@@ -75,8 +88,24 @@ export function submitBid(envelope: BidEnvelope): Promise<BidView> {
   return api('/api/bids', bidView, { method: 'POST', body: envelope });
 }
 
+const bidPath = (bidId: string, action: string) => `/api/bids/${encodeURIComponent(bidId)}/${action}`;
+/**
+ * Where a document's sealed bytes are sent, piece by piece, and where the server says how far it got. The part
+ * (`doc:0`) goes as it is: the route checks it against its own pattern.
+ */
+export const documentPath = (bidId: string, part: string) => bidPath(bidId, `documents/${part}`);
+
+export function fetchUploadStatus(bidId: string, part: string): Promise<UploadStatus> {
+  return api(documentPath(bidId, part), uploadStatus);
+}
+
+/** Every document is in: the server checks their hashes and signs the receipt. Repeating it is harmless. */
+export function completeBid(bidId: string): Promise<BidView> {
+  return api(bidPath(bidId, 'complete'), bidView, { method: 'POST', body: {} });
+}
+
 export function withdrawBid(bidId: string): Promise<BidView> {
-  return api(`/api/bids/${encodeURIComponent(bidId)}/withdraw`, bidView, { method: 'POST', body: {} });
+  return api(bidPath(bidId, 'withdraw'), bidView, { method: 'POST', body: {} });
 }
 
 export function fetchReceiptKey() {
@@ -94,4 +123,21 @@ export function downloadReceipt(receipt: Receipt): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The centre and supervisors see every bidder's deposit; a supplier only its own. */
+export function fetchDeposits(projectId: string) {
+  return api(projectPath(projectId, 'deposits'), depositList);
+}
+
+export function recordDeposit(projectId: string, body: DepositBody): Promise<DepositView> {
+  return api(projectPath(projectId, 'deposit'), depositView, { method: 'POST', body });
+}
+
+export function confirmDeposit(id: string): Promise<DepositView> {
+  return api(`/api/deposits/${encodeURIComponent(id)}/confirm`, depositView, { method: 'POST', body: {} });
+}
+
+export function refundDeposit(id: string, body: RefundBody): Promise<DepositView> {
+  return api(`/api/deposits/${encodeURIComponent(id)}/refund`, depositView, { method: 'POST', body });
 }
