@@ -468,6 +468,20 @@ describe('投标保证金', () => {
     // Withdrawn in writing before the deadline (2026-03-02, Monday): due back by the 5th working day, 03-09.
     const bid = await sealFor(a);
     expect((await submit(a, bid)).statusCode).toBe(201);
+    // A replacement whose upload is abandoned and withdrawn frees nothing: the submitted bid still stands.
+    const unfinished = await sealWith(a, PRICE, [
+      {
+        kind: 'technical',
+        name: '技术文件.txt',
+        mime: 'text/plain',
+        bytes: new TextEncoder().encode('技术方案'),
+      },
+    ]);
+    expect((await submit(a, unfinished.envelope)).json()).toMatchObject({ status: 'uploading' });
+    await a.request({ method: 'POST', url: `/api/bids/${unfinished.envelope.bidId}/withdraw` });
+    const still = (await a.request({ method: 'GET', url: `/api/projects/${project.id}/deposits` })).json()
+      .items[0];
+    expect(still).toMatchObject({ status: 'confirmed', refundDueOn: null });
     await a.request({ method: 'POST', url: `/api/bids/${bid.bidId}/withdraw` });
     const mine = (await a.request({ method: 'GET', url: `/api/projects/${project.id}/deposits` })).json()
       .items[0];

@@ -459,8 +459,19 @@ export async function withdrawBid(db: Db, ctx: RequestContext, bidId: string): P
       .where(and(eq(bids.id, bidId), eq(bids.status, row.status)))
       .returning();
     if (!after) throw conflict('BID_CHANGED', '投标文件已被修改，请刷新');
-    // Withdrawn in writing before the deadline: the deposit is due back within 5 working days.
-    await depositRefundFalls(tx, ctx, row.projectId, row.supplierId);
+    // Withdrawn in writing before the deadline: the deposit is due back within 5 working days — unless the
+    // supplier still has a bid standing (an unfinished upload withdrawn beside a submitted bid frees nothing).
+    const [standing] = await tx
+      .select({ id: bids.id })
+      .from(bids)
+      .where(
+        and(
+          eq(bids.projectId, row.projectId),
+          eq(bids.supplierId, row.supplierId),
+          eq(bids.status, 'submitted'),
+        ),
+      );
+    if (!standing) await depositRefundFalls(tx, ctx, row.projectId, row.supplierId);
     await appendAudit(tx, ctx, {
       action: 'bid.withdrawn',
       entityType: 'bid',
