@@ -11,6 +11,8 @@ import { ChangePasswordPage } from './features/auth/ChangePasswordPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { RequireSession } from './features/auth/RequireSession.tsx';
 import { sessionKey } from './features/auth/session.ts';
+import { DrawVerifyPage } from './features/evaluation/DrawVerifyPage.tsx';
+import { InvitationsPage } from './features/evaluation/InvitationsPage.tsx';
 import { ExpertCoveragePage } from './features/experts/ExpertCoveragePage.tsx';
 import { ExpertDetailPage } from './features/experts/ExpertDetailPage.tsx';
 import { ExpertsPage } from './features/experts/ExpertsPage.tsx';
@@ -84,6 +86,7 @@ export function App() {
         <Route path="/monthly-plan" element={<MonthlyPlanPage />} />
         <Route path="/notices" element={<NoticesPage />} />
         <Route path="/notices/:id" element={<NoticeDetailPage />} />
+        <Route path="/draws/verify" element={<DrawVerifyPage />} />
         <Route
           path="/app"
           element={
@@ -107,6 +110,7 @@ export function App() {
           <Route path="experts/:id" element={guarded('expert', 'view', <ExpertDetailPage />)} />
           {/* The server's answer for /api/experts/me guards this page (see MyExpertPage). */}
           <Route path="my-expert" element={<MyExpertPage />} />
+          <Route path="invitations" element={guarded('invitation', 'listMine', <InvitationsPage />)} />
           <Route path="plans" element={guarded('planLine', 'list', <PlanLinesPage />)} />
           <Route path="projects" element={guarded('project', 'list', <ProjectsPage />)} />
           <Route path="projects/new" element={guarded('project', 'create', <CreateProjectPage />)} />

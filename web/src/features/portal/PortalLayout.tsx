@@ -54,6 +54,7 @@ export function PortalLayout({ banner, children }: { banner?: ReactNode; childre
             <NavButton to="/intentions">采购意向</NavButton>
             <NavButton to="/monthly-plan">月度采购计划</NavButton>
             <NavButton to="/notices">采购公告</NavButton>
+            <NavButton to="/draws/verify">抽取验证</NavButton>
             <NavButton to="/intermediaries">中介机构名录</NavButton>
             <NavButton to="/intermediaries/register">中介机构入驻</NavButton>
             <NavButton to="/register/supplier">供应商注册</NavButton>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../api.ts';
 import { BiddingPanels } from '../bidding/BiddingPanels.tsx';
+import { CommitteePanel } from '../evaluation/CommitteePanel.tsx';
 import { categoryLabels, labelOf } from '../../shared/labels.ts';
 import { formatYuan } from '../../shared/money.ts';
 import {
@@ -313,6 +314,7 @@ export function ProjectDetailPage() {
         </Card>
       )}
       <BiddingPanels project={project} />
+      <CommitteePanel project={project} />
     </Space>
   );
 }

@@ -14,6 +14,7 @@ import {
   IdcardOutlined,
   SolutionOutlined,
   KeyOutlined,
+  MailOutlined,
   LogoutOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -67,6 +68,7 @@ export const navEntries: readonly NavEntry[] = [
     icon: <ContactsOutlined />,
     needs: ['expert', 'viewOwn'],
   },
+  { path: '/app/invitations', label: '评审邀请', icon: <MailOutlined />, needs: ['invitation', 'listMine'] },
   {
     // A purchaser's account reads its own unit (`purchaser: ['read']` without `list`).
     path: '/app/purchasers/own',
