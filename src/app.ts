@@ -68,7 +68,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   planningRoutes(app, { db });
   tenderingRoutes(app, { db, chromiumPath: config.chromiumPath });
   biddingRoutes(app, { db, uploads: { dir: path.join(config.dataDir, 'uploads'), store } });
-  evaluationRoutes(app, { db });
+  evaluationRoutes(app, { db, store });
   await installStandardTemplates(db, clock);
   disclosureRoutes(app, { db });
   await app.ready();

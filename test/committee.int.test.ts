@@ -180,9 +180,10 @@ describe('committee and draw', () => {
       payload: { supervisorInput: '现场随机 8231' },
     });
     expect(drawn.statusCode, drawn.body).toBe(200);
-    const after = drawn.json();
-    expect(after.draws[0]).toMatchObject({ status: 'drawn', supervisorInput: '现场随机 8231' });
-    expect(await commitSeed(after.draws[0].serverSeed)).toBe(draw.serverCommitment);
+    expect(drawn.json()).toMatchObject({ status: 'drawn', supervisorInput: '现场随机 8231' });
+    expect(await commitSeed(drawn.json().serverSeed)).toBe(draw.serverCommitment);
+    const after = (await supervisor.request({ method: 'GET', url })).json();
+    expect(after.draws[0]).toMatchObject({ status: 'drawn', serverSeed: drawn.json().serverSeed });
     const experts4 = after.seats.filter((s: { kind: string }) => s.kind === 'expert');
     expect(experts4).toHaveLength(4);
     // Names are secret before the review (87号令47): the centre sees 专家 1…4.

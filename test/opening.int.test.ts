@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -6,127 +5,54 @@ import { z } from 'zod';
 import { rawRows } from '../src/platform/db/raw.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  newCustodianKey,
-  sealBid,
   shareContext,
   toBase64,
-  unlockCustodianKey,
-  unwrapWithKey,
   unwrapWithPassphrase,
   type DocumentInput,
-  type KeyWrapped,
   type PassphraseWrapped,
 } from '../src/modules/bidding/sealing.contract.ts';
 import { verifyStatement, type SignedStatement } from '../src/platform/signing.ts';
 import { startHarness, type TestHarness } from './support/harness.ts';
-import { insertThresholds, publishedProject, type Client } from './support/projects.ts';
+import { insertThresholds, type Client } from './support/projects.ts';
+import {
+  again,
+  BIDDER_PASS,
+  custodians,
+  handIn,
+  projectWithCustodians,
+  sealedBid,
+  type CustodianKeys,
+} from './support/opening.ts';
 
-const FAST = 1000;
-const BIDDER_PASS = 'bidder passphrase 2026';
 let h: TestHarness;
 let agent: Client;
 let supervisor: Client;
 let purchaserId: string;
-let keys: {
-  centre: Awaited<ReturnType<typeof newCustodianKey>>;
-  supervisor: Awaited<ReturnType<typeof newCustodianKey>>;
-};
+let keys: CustodianKeys;
 
 beforeAll(async () => {
   h = await startHarness(); // 2026-03-02 09:00; deadlines 2026-03-23 09:30
   await insertThresholds(h);
-  agent = await h.signedIn('agent');
-  supervisor = await h.signedIn('financeSupervisor');
+  ({ agent, supervisor, keys } = await custodians(h));
   purchaserId = (await h.signedIn('purchaser')).user.purchaserId ?? '';
-  keys = {
-    centre: await newCustodianKey('centre passphrase 2026', FAST),
-    supervisor: await newCustodianKey('supervisor passphrase 2026', FAST),
-  };
-  await agent.request({ method: 'POST', url: '/api/custodian-keys', payload: keys.centre });
-  await supervisor.request({ method: 'POST', url: '/api/custodian-keys', payload: keys.supervisor });
 });
 afterAll(async () => {
   await h.close();
 });
 // Each test jumps the clock to its opening and back; sessions from before the jump have expired by then.
 beforeEach(async () => {
-  agent = await again(agent);
-  supervisor = await again(supervisor);
+  agent = await again(h, agent);
+  supervisor = await again(h, supervisor);
 });
 
-/** The same account signed in again: the clock has jumped past the earlier session's life. */
-async function again(c: Client): Promise<Client> {
-  const fresh = await h.client();
-  const res = await fresh.login(c.user.username, c.user.password);
-  expect(res.statusCode, res.body).toBe(200);
-  return Object.assign(fresh, { user: c.user });
-}
-
-async function projectWithCustodians(name: string, lotCount: number) {
-  const p = await publishedProject(h, agent, purchaserId, name, lotCount);
-  const res = await agent.request({
-    method: 'PUT',
-    url: `/api/projects/${p.id}/custodians`,
-    payload: { supervisorUserId: supervisor.user.id },
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  return p;
-}
-
-async function bid(projectId: string, lotsAndPrices: [number, string][], documents: DocumentInput[] = []) {
-  const s = await h.signedIn('supplier');
-  await s.request({ method: 'POST', url: `/api/projects/${projectId}/registration` });
-  const sealing = (await s.request({ method: 'GET', url: `/api/projects/${projectId}/sealing` })).json();
-  const { envelope, sealedDocuments } = await sealBid({
-    bidId: randomUUID(),
-    projectId,
-    documents,
-    priceSheets: lotsAndPrices.map(([lotNo, priceFen]) => ({ lotNo, priceFen, items: { 交货期: '30 日' } })),
-    declarations: { sme: { size: 'small', statement: '小型企业' }, domesticProduct: null, other: {} },
-    bidderPassphrase: BIDDER_PASS,
-    centrePublicKey: sealing.centrePublicKey,
-    supervisorPublicKey: sealing.supervisorPublicKey,
-    iterations: FAST,
-  });
-  const res = await s.request({ method: 'POST', url: '/api/bids', payload: envelope });
-  expect(res.statusCode, res.body).toBe(201);
-  for (const [i, bytes] of sealedDocuments.entries()) {
-    const put = await s.request({
-      method: 'PUT',
-      url: `/api/bids/${envelope.bidId}/documents/doc:${i}`,
-      headers: {
-        'content-type': 'application/octet-stream',
-        'content-range': `bytes 0-${bytes.length - 1}/${bytes.length}`,
-      },
-      payload: Buffer.from(bytes),
-    });
-    expect(put.statusCode, put.body).toBe(200);
-  }
-  if (sealedDocuments.length) {
-    const done = await s.request({ method: 'POST', url: `/api/bids/${envelope.bidId}/complete` });
-    expect(done.json().status).toBe('submitted');
-  }
-  return { client: s, bidId: envelope.bidId };
-}
-
-/** What a custodian's browser does: fetch the wrapped shares, unwrap them locally, hand them in. */
-async function handIn(c: Client, projectId: string, holder: 'centre' | 'supervisor') {
-  const wrapped = (
-    await c.request({ method: 'GET', url: `/api/projects/${projectId}/opening/shares` })
-  ).json();
-  expect(wrapped.holder).toBe(holder);
-  const key = await unlockCustodianKey(keys[holder], `${holder} passphrase 2026`);
-  const shares = [];
-  for (const item of wrapped.items as { bidId: string; wrapped: KeyWrapped }[]) {
-    const share = await unwrapWithKey(item.wrapped, key, shareContext(projectId, item.bidId, holder));
-    shares.push({ bidId: item.bidId, share: toBase64(share) });
-  }
-  return c.request({ method: 'POST', url: `/api/projects/${projectId}/opening/shares`, payload: { shares } });
-}
+const projectWith = (name: string, lots: number) =>
+  projectWithCustodians(h, { agent, supervisor, purchaserId, name, lots });
+const bid = (projectId: string, lotsAndPrices: [number, string][], documents: DocumentInput[] = []) =>
+  sealedBid(h, projectId, lotsAndPrices, { documents });
 
 describe('开标', () => {
   it('opens a lot with three bids from the custodians’ shares, leaves a lot with one unopened, signs the record', async () => {
-    const p = await projectWithCustodians('开标测试项目', 2);
+    const p = await projectWith('开标测试项目', 2);
     const technical = Buffer.from(`技术方案全文 ${'参数'.repeat(300_000)}`);
     const a = await bid(
       p.id,
@@ -145,8 +71,8 @@ describe('开标', () => {
 
     h.clock.set(new Date('2026-03-23T01:30:00Z'));
     try {
-      const clerk = await again(agent);
-      const boss = await again(supervisor);
+      const clerk = await again(h, agent);
+      const boss = await again(h, supervisor);
       const started = await clerk.request({ method: 'POST', url: `/api/projects/${p.id}/opening` });
       expect(started.statusCode, started.body).toBe(200);
       expect(started.json()).toMatchObject({ status: 'opened', started: true });
@@ -169,7 +95,7 @@ describe('开标', () => {
       expect(closedLot?.nextSteps.some((s) => s.includes('第四十三条'))).toBe(true);
 
       // A bidder hands in a wrong share for its own bid: it cannot stop the opening.
-      const bidderC = await again(c.client);
+      const bidderC = await again(h, c.client);
       const bogus = await bidderC.request({
         method: 'POST',
         url: `/api/projects/${p.id}/opening/shares`,
@@ -184,9 +110,9 @@ describe('开标', () => {
       });
       expect(foreign.json().code).toBe('BID_UNKNOWN');
 
-      const afterCentre = await handIn(clerk, p.id, 'centre');
+      const afterCentre = await handIn(clerk, p.id, 'centre', keys);
       expect(afterCentre.json().lots[0]).toMatchObject({ status: 'awaitingKeys', bidsOpened: 0 });
-      const afterSupervisor = await handIn(boss, p.id, 'supervisor');
+      const afterSupervisor = await handIn(boss, p.id, 'supervisor', keys);
       const lot1 = afterSupervisor.json().lots[0];
       expect(lot1).toMatchObject({ status: 'opened', bidsOpened: 3 });
       const record = lot1.record as SignedStatement<{
@@ -211,10 +137,10 @@ describe('开标', () => {
       expect(plain.equals(technical)).toBe(true);
 
       // A bidder sees the record of the lot it bid on; the one-bid lot is shown as not opened to its bidder.
-      const bidderA = await again(a.client);
+      const bidderA = await again(h, a.client);
       const seenByA = (await bidderA.request({ method: 'GET', url: `/api/projects/${p.id}/opening` })).json();
       expect(seenByA.lots.map((l: { lotNo: number }) => l.lotNo)).toEqual([1]);
-      const bidderB = await again(b.client);
+      const bidderB = await again(h, b.client);
       const seenByB = (await bidderB.request({ method: 'GET', url: `/api/projects/${p.id}/opening` })).json();
       expect(seenByB.lots.map((l: { lotNo: number; status: string }) => [l.lotNo, l.status])).toEqual([
         [1, 'opened'],
@@ -243,7 +169,7 @@ describe('开标', () => {
   });
 
   it('opens with a bidder’s share and one custodian’s, and refuses shares before the opening', async () => {
-    const p = await projectWithCustodians('投标人解密测试项目', 1);
+    const p = await projectWith('投标人解密测试项目', 1);
     const bids = [
       await bid(p.id, [[1, '30000000']]),
       await bid(p.id, [[1, '31000000']]),
@@ -263,10 +189,10 @@ describe('开标', () => {
     expect(tooEarly.json().code).toBe('OPENING_NOT_STARTED');
     h.clock.set(new Date('2026-03-23T01:31:00Z'));
     try {
-      const clerk = await again(agent);
+      const clerk = await again(h, agent);
       await clerk.request({ method: 'POST', url: `/api/projects/${p.id}/opening` });
       for (const x of bids) {
-        const me = await again(x.client);
+        const me = await again(h, x.client);
         const wrapped = (
           await me.request({ method: 'GET', url: `/api/projects/${p.id}/opening/shares` })
         ).json();
@@ -284,7 +210,7 @@ describe('开标', () => {
           payload: { shares: [{ bidId: item.bidId, share: toBase64(share) }] },
         });
       }
-      const opened = (await handIn(clerk, p.id, 'centre')).json();
+      const opened = (await handIn(clerk, p.id, 'centre', keys)).json();
       expect(opened.lots[0]).toMatchObject({ status: 'opened', bidsOpened: 3 });
     } finally {
       h.clock.set(new Date('2026-03-02T01:00:00Z'));
@@ -292,12 +218,12 @@ describe('开标', () => {
   });
 
   it('fails a project where no lot has three bids (法36, 87号令41)', async () => {
-    const p = await projectWithCustodians('不足三家测试项目', 1);
+    const p = await projectWith('不足三家测试项目', 1);
     await bid(p.id, [[1, '30000000']]);
     await bid(p.id, [[1, '30500000']]);
     h.clock.set(new Date('2026-03-23T01:32:00Z'));
     try {
-      const clerk = await again(agent);
+      const clerk = await again(h, agent);
       const res = await clerk.request({ method: 'POST', url: `/api/projects/${p.id}/opening` });
       expect(res.json()).toMatchObject({ status: 'failed', lots: [{ status: 'notOpened', bidCount: 2 }] });
       const project = (await clerk.request({ method: 'GET', url: `/api/projects/${p.id}` })).json();

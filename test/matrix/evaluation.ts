@@ -1,6 +1,7 @@
 import type { ActorRole } from '../../src/platform/auth/actor.ts';
 
 const SUPERVISORS: ActorRole[] = ['financeSupervisor', 'disciplineSupervisor'];
+const MEMBERS: ActorRole[] = ['expert', 'purchaser'];
 
 export const MATRIX: Record<string, readonly ActorRole[]> = {
   // The committee: the centre forms it and prepares draws; supervisors watch and give the on-site input.
@@ -14,4 +15,25 @@ export const MATRIX: Record<string, readonly ActorRole[]> = {
   // An expert answers only its own invitations.
   'GET /api/my/invitations': ['expert'],
   'POST /api/committee-seats/:id/respond': ['expert'],
+  // The evaluation room: the centre conducts; members (experts, the purchaser's representatives) sit — which
+  // project they sit on is checked against the committee's seats, not by role; supervisors watch.
+  'POST /api/projects/:id/evaluation': ['agent', 'director'],
+  'GET /api/projects/:id/evaluation': ['agent', 'director', ...SUPERVISORS, 'expert', 'purchaser'],
+  'POST /api/projects/:id/evaluation/declaration': MEMBERS,
+  'GET /api/projects/:id/evaluation/documents/:bidId/:part': [
+    'agent',
+    'director',
+    ...SUPERVISORS,
+    'expert',
+    'purchaser',
+  ],
+  'POST /api/projects/:id/evaluation/lots/:lotNo/checks': MEMBERS,
+  'POST /api/projects/:id/evaluation/lots/:lotNo/scores': MEMBERS,
+  'POST /api/projects/:id/evaluation/lots/:lotNo/submit': MEMBERS,
+  'POST /api/projects/:id/evaluation/lots/:lotNo/sign': MEMBERS,
+  'POST /api/projects/:id/evaluation/lots/:lotNo/draws': ['agent', 'director'],
+  'POST /api/abnormal-reviews/:id/decision': MEMBERS,
+  // 异常低价: only the bidder explains its own price.
+  'GET /api/projects/:id/evaluation/my-reviews': ['supplier'],
+  'POST /api/abnormal-reviews/:id/explanation': ['supplier'],
 };

@@ -140,3 +140,202 @@ export const invitationView = z.object({
   declineReason: z.string().nullable(),
 });
 export const invitationList = z.object({ items: z.array(invitationView) });
+
+// ── the evaluation room ───────────────────────────────────────────────────────────────────────────────
+
+export const startBody = z.object({
+  /** The chair the committee elected: an expert, never the purchaser's representative (财库〔2012〕69号). */
+  chairSeatId: z.uuid(),
+});
+
+export const checksBody = z.object({
+  bidId: z.uuid(),
+  results: z
+    .array(
+      z.object({
+        kind: z.enum(['qualification', 'compliance']),
+        clauseId: z.string().min(1).max(40),
+        pass: z.boolean(),
+        /** Required for a fail: the reason, citing the requirement. */
+        reason: z.string().trim().max(1000).nullable().default(null),
+      }),
+    )
+    .min(1)
+    .max(300),
+});
+
+export const scoresBody = z.object({
+  bidId: z.uuid(),
+  items: z
+    .array(
+      z.object({
+        itemId: z.string().min(1).max(40),
+        /** Points with at most two decimals, within 0 and the item's full score. */
+        points: z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, '分值最多两位小数'),
+      }),
+    )
+    .min(1)
+    .max(100),
+});
+
+export const submitBody = z.object({ phase: z.enum(['blind', 'checks', 'scores']) });
+
+export const explanationBody = z.object({
+  text: z.string().trim().min(20, '请详细说明报价合理性（不少于 20 字）').max(10_000),
+});
+
+export const decisionBody = z.object({
+  accept: z.boolean(),
+  reason: z.string().trim().min(4, '请写明评审委员会的认定理由').max(2000),
+});
+
+export const signBody = z
+  .object({
+    agree: z.boolean(),
+    /** 条例41: a member who disagrees signs and states the reasons; otherwise it is deemed to agree. */
+    dissent: z.string().trim().max(2000).nullable().default(null),
+    reportHash: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .refine((b) => b.agree || (b.dissent !== null && b.dissent.length >= 4), {
+    message: '持不同意见的，请写明理由',
+    path: ['dissent'],
+  });
+
+export const lotParams = z.object({ id: z.uuid(), lotNo: z.coerce.number().int().min(1).max(200) });
+export const documentParams = z.object({
+  id: z.uuid(),
+  bidId: z.uuid(),
+  part: z.string().regex(/^doc:\d{1,2}$/),
+});
+
+const clauseView = z.object({ id: z.string(), text: z.string() });
+
+export const roomBidView = z.object({
+  bidId: z.uuid(),
+  /** 投标人A… during the blind phase of a 暗标 lot, the supplier's name otherwise. */
+  label: z.string(),
+  code: z.string().nullable(),
+  supplierName: z.string().nullable(),
+  priceFen: z.string().nullable(),
+  items: z.record(z.string(), z.string()).nullable(),
+  declarations: z.unknown(),
+  documents: z.array(z.object({ part: z.string(), kind: z.string(), name: z.string() })),
+  /** Facts that void the bid whatever the members think (over the ceiling, no deposit). */
+  automatic: z.array(z.string()),
+  qualified: z.boolean().nullable(),
+  failed: z.unknown(),
+  /** The identity-leak report of its anonymised parts (暗标). */
+  scan: z.unknown(),
+});
+
+export const roomLotView = z.object({
+  lotNo: z.number().int(),
+  lotName: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  method: z.string(),
+  blind: z.boolean(),
+  failedReason: z.string().nullable(),
+  clauses: z.object({ qualification: z.array(clauseView), compliance: z.array(clauseView) }),
+  scoringItems: z.array(
+    z.object({ id: z.string(), factor: z.string(), text: z.string(), maxPoints: z.string() }),
+  ),
+  priceWeightBp: z.number().int().nullable(),
+  locked: z.object({ blind: z.array(z.string()), checks: z.array(z.string()), scores: z.array(z.string()) }),
+  bids: z.array(roomBidView),
+  myChecks: z.array(
+    z.object({
+      bidId: z.string(),
+      kind: z.string(),
+      clauseId: z.string(),
+      pass: z.boolean(),
+      reason: z.string().nullable(),
+    }),
+  ),
+  myScores: z.array(z.object({ bidId: z.string(), itemId: z.string(), points: z.string() })),
+  abnormal: z.array(
+    z.object({
+      id: z.uuid(),
+      bidId: z.uuid(),
+      label: z.string(),
+      triggers: z.array(z.object({ kind: z.string(), message: z.string() })),
+      requestedAt: z.string(),
+      dueAt: z.string(),
+      explanation: z.string().nullable(),
+      explainedAt: z.string().nullable(),
+      decision: z.string().nullable(),
+      decisionReason: z.string().nullable(),
+    }),
+  ),
+  deviations: z.array(
+    z.object({
+      criterionId: z.string(),
+      seatId: z.string(),
+      bidId: z.string().nullable(),
+      points: z.string(),
+      low: z.string(),
+      high: z.string(),
+    }),
+  ),
+  ranking: z.unknown(),
+  pendingDraws: z.array(z.object({ purpose: z.string(), subject: z.string(), candidates: z.number().int() })),
+  report: z.unknown(),
+  reportHash: z.string().nullable(),
+  signatures: z.array(
+    z.object({
+      seatId: z.string(),
+      name: z.string(),
+      agree: z.boolean(),
+      dissent: z.string().nullable(),
+      signedAt: z.string(),
+    }),
+  ),
+  signedReport: z.unknown(),
+});
+
+export const evaluationView = z.object({
+  ...withAbilities,
+  projectId: z.uuid(),
+  projectCode: z.string(),
+  projectName: z.string(),
+  projectStatus: z.string(),
+  reviewAt: z.string(),
+  reviewPlace: z.string(),
+  started: z.boolean(),
+  me: z.object({
+    seatId: z.string().nullable(),
+    member: z.boolean(),
+    chair: z.boolean(),
+    declared: z.boolean(),
+    declaration: z.string(),
+  }),
+  members: z.array(
+    z.object({
+      seatId: z.string(),
+      name: z.string(),
+      role: z.string(),
+      chair: z.boolean(),
+      declared: z.boolean(),
+    }),
+  ),
+  /** Every bidder of the project, for the declaration (the opening record is public). */
+  bidders: z.array(z.string()),
+  lots: z.array(roomLotView),
+});
+
+export const myReviewsView = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      lotNo: z.number().int(),
+      triggers: z.array(z.object({ kind: z.string(), message: z.string() })),
+      requestedAt: z.string(),
+      dueAt: z.string(),
+      explanation: z.string().nullable(),
+      explainedAt: z.string().nullable(),
+      decision: z.string().nullable(),
+      decisionReason: z.string().nullable(),
+      abilities: z.array(z.string()),
+    }),
+  ),
+});

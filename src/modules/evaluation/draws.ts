@@ -10,7 +10,7 @@ import { appendAudit } from '../../platform/audit/log.ts';
 import { actorUserId, type RequestContext } from '../../platform/auth/actor.ts';
 import { authorize } from '../../platform/auth/policy.ts';
 import { shanghaiDay } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/client.ts';
+import type { Db, Tx } from '../../platform/db/client.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { experts } from '../orgs/tables.ts';
 import { methodOf } from '../tendering/index.ts';
@@ -25,6 +25,7 @@ import {
   runDraw,
   type DrawExport,
   type DrawInputs,
+  type DrawPurpose,
   type DrawResult,
   type DrawSlot,
 } from './draw.contract.ts';
@@ -79,117 +80,157 @@ export async function prepareCommitteeDraw(db: Db, ctx: RequestContext, projectI
       seated,
       needs,
     });
-    const pending = await tx
-      .update(draws)
-      .set({ status: 'void' })
-      .where(and(eq(draws.committeeId, committee.id), eq(draws.status, 'committed')))
-      .returning({ id: draws.id });
-    const serverSeed = newServerSeed();
-    const [row] = await tx
-      .insert(draws)
-      .values({
-        projectId,
-        committeeId: committee.id,
-        purpose: 'committee',
-        subject: 'committee',
-        serverSeed,
-        serverCommitment: await commitSeed(serverSeed),
-        slots,
-        candidateListHash: await candidateListHash(slots),
-        exclusions,
-        preparedBy: actorUserId(ctx.actor),
-        preparedAt: now,
-      })
-      .returning();
-    if (!row) throw new Error('draw insert returned nothing');
-    await appendAudit(tx, ctx, {
-      action: 'draw.committed',
-      entityType: 'draw',
-      entityId: row.id,
-      after: {
-        projectId,
-        serverCommitment: row.serverCommitment,
-        candidateListHash: row.candidateListHash,
-        slots: slots.map((s) => ({
-          key: s.key,
-          count: s.count,
-          alternates: s.alternates,
-          candidates: s.candidates.length,
-        })),
-        voided: pending.map((p) => p.id),
-      },
+    await commitDraw(tx, ctx, {
+      projectId,
+      committeeId: committee.id,
+      purpose: 'committee',
+      subject: 'committee',
+      slots,
+      exclusions,
     });
   });
   return readCommittee(db, ctx, projectId);
 }
 
-/** 现场抽取: the supervisor's input runs the committed draw; the drawn experts are invited. */
-export async function witnessDraw(
-  db: Db,
+/**
+ * Commits a draw: a fresh server seed, its SHA-256 and the candidate list's hash published (audited) before any
+ * input. An earlier draw for the same subject still waiting for its input is voided: nobody knew its result.
+ */
+export async function commitDraw(
+  tx: Tx,
+  ctx: RequestContext,
+  o: {
+    projectId: string;
+    committeeId: string | null;
+    purpose: DrawPurpose;
+    subject: string;
+    slots: DrawSlot[];
+    exclusions?: unknown[];
+  },
+): Promise<DrawRow> {
+  const pending = await tx
+    .update(draws)
+    .set({ status: 'void' })
+    .where(and(eq(draws.projectId, o.projectId), eq(draws.subject, o.subject), eq(draws.status, 'committed')))
+    .returning({ id: draws.id });
+  const serverSeed = newServerSeed();
+  const [row] = await tx
+    .insert(draws)
+    .values({
+      projectId: o.projectId,
+      committeeId: o.committeeId,
+      purpose: o.purpose,
+      subject: o.subject,
+      serverSeed,
+      serverCommitment: await commitSeed(serverSeed),
+      slots: o.slots,
+      candidateListHash: await candidateListHash(o.slots),
+      exclusions: o.exclusions ?? [],
+      preparedBy: actorUserId(ctx.actor),
+      preparedAt: ctx.clock.now(),
+    })
+    .returning();
+  if (!row) throw new Error('draw insert returned nothing');
+  await appendAudit(tx, ctx, {
+    action: 'draw.committed',
+    entityType: 'draw',
+    entityId: row.id,
+    after: {
+      projectId: o.projectId,
+      purpose: o.purpose,
+      subject: o.subject,
+      serverCommitment: row.serverCommitment,
+      candidateListHash: row.candidateListHash,
+      slots: o.slots.map((s) => ({
+        key: s.key,
+        count: s.count,
+        alternates: s.alternates,
+        candidates: s.candidates.length,
+      })),
+      voided: pending.map((p) => p.id),
+    },
+  });
+  return row;
+}
+
+/**
+ * 现场抽取: the supervisor's input runs a committed draw; the server seed is revealed with the result. The
+ * caller acts on the result (seats for a committee, a ranking for a tie or a lottery) in the same transaction.
+ */
+export async function runCommittedDraw(
+  tx: Tx,
   ctx: RequestContext,
   drawId: string,
   supervisorInput: string,
-): Promise<View> {
+): Promise<{ draw: DrawRow; result: DrawResult }> {
   authorize(ctx.actor, committeePolicy, 'witnessDraw');
-  const now = ctx.clock.now();
-  const projectId = await db.transaction(async (tx) => {
-    const [d] = await tx.select().from(draws).where(eq(draws.id, drawId)).for('update');
-    if (!d || !d.committeeId) throw notFound('抽取记录不存在');
-    if (d.status !== 'committed')
-      throw conflict(
-        'DRAW_STATE',
-        d.status === 'drawn' ? '本次抽取已经完成' : '本次抽取已作废，请使用最新的抽取',
-      );
-    await projectOpenForCommittee(tx, d.projectId, true);
-    const [committee] = await tx
-      .select()
-      .from(committees)
-      .where(eq(committees.id, d.committeeId))
-      .for('update');
-    if (!committee) throw notFound('评审委员会不存在');
-    if (committee.reviewAt <= now) throw conflict('REVIEW_STARTED', '评审已开始，不能再抽取专家');
-    const input = supervisorInput.normalize('NFC');
-    const result = await runDraw({ ...inputsOf(d), serverSeed: d.serverSeed, supervisorInput: input });
-    await tx
-      .update(draws)
-      .set({
-        status: 'drawn',
-        supervisorInput: input,
-        supervisorUserId: actorUserId(ctx.actor),
-        drawnAt: now,
-        seed: result.seed,
-        result,
-      })
-      .where(eq(draws.id, d.id));
-    const [last] = await tx
-      .select({ n: max(committeeSeats.position) })
-      .from(committeeSeats)
-      .where(and(eq(committeeSeats.committeeId, committee.id), eq(committeeSeats.kind, 'expert')));
-    let position = last?.n ?? 0;
-    for (const slot of result.slots) {
-      for (const expertId of slot.selected) {
-        await tx.insert(committeeSeats).values({
-          committeeId: committee.id,
-          kind: 'expert',
-          expertId,
-          drawId: d.id,
-          slotKey: slot.key,
-          position: ++position,
-          status: 'invited',
-          createdAt: now,
-        });
-      }
-    }
-    await appendAudit(tx, ctx, {
-      action: 'draw.drawn',
-      entityType: 'draw',
-      entityId: d.id,
-      before: { status: 'committed', serverCommitment: d.serverCommitment },
-      after: { status: 'drawn', supervisorInput: input, serverSeed: d.serverSeed, seed: result.seed, result },
-    });
-    return d.projectId;
+  const [d] = await tx.select().from(draws).where(eq(draws.id, drawId)).for('update');
+  if (!d) throw notFound('抽取记录不存在');
+  if (d.status !== 'committed')
+    throw conflict(
+      'DRAW_STATE',
+      d.status === 'drawn' ? '本次抽取已经完成' : '本次抽取已作废，请使用最新的抽取',
+    );
+  const input = supervisorInput.normalize('NFC');
+  const result = await runDraw({ ...inputsOf(d), serverSeed: d.serverSeed, supervisorInput: input });
+  const [after] = await tx
+    .update(draws)
+    .set({
+      status: 'drawn',
+      supervisorInput: input,
+      supervisorUserId: actorUserId(ctx.actor),
+      drawnAt: ctx.clock.now(),
+      seed: result.seed,
+      result,
+    })
+    .where(eq(draws.id, d.id))
+    .returning();
+  if (!after) throw new Error('draw update returned nothing');
+  await appendAudit(tx, ctx, {
+    action: 'draw.drawn',
+    entityType: 'draw',
+    entityId: d.id,
+    before: { status: 'committed', serverCommitment: d.serverCommitment },
+    after: { status: 'drawn', supervisorInput: input, serverSeed: d.serverSeed, seed: result.seed, result },
   });
-  return readCommittee(db, ctx, projectId);
+  return { draw: after, result };
+}
+
+/** A committee draw's result: the selected experts are invited, in the order drawn. */
+export async function seatDrawnExperts(
+  tx: Tx,
+  ctx: RequestContext,
+  d: DrawRow,
+  result: DrawResult,
+): Promise<void> {
+  if (!d.committeeId) throw notFound('评审委员会不存在');
+  const [committee] = await tx
+    .select()
+    .from(committees)
+    .where(eq(committees.id, d.committeeId))
+    .for('update');
+  if (!committee) throw notFound('评审委员会不存在');
+  await projectOpenForCommittee(tx, d.projectId, true);
+  if (committee.reviewAt <= ctx.clock.now()) throw conflict('REVIEW_STARTED', '评审已开始，不能再抽取专家');
+  const [last] = await tx
+    .select({ n: max(committeeSeats.position) })
+    .from(committeeSeats)
+    .where(and(eq(committeeSeats.committeeId, committee.id), eq(committeeSeats.kind, 'expert')));
+  let position = last?.n ?? 0;
+  for (const slot of result.slots) {
+    for (const expertId of slot.selected) {
+      await tx.insert(committeeSeats).values({
+        committeeId: committee.id,
+        kind: 'expert',
+        expertId,
+        drawId: d.id,
+        slotKey: slot.key,
+        position: ++position,
+        status: 'invited',
+        createdAt: ctx.clock.now(),
+      });
+    }
+  }
 }
 
 /**

@@ -8,6 +8,19 @@ declare module '../../platform/audit/events.ts' {
     'committee.seatConfirmed': 'committeeSeat';
     'committee.seatDeclined': 'committeeSeat';
     'committee.seatFilled': 'committeeSeat';
+    'evaluation.started': 'project';
+    'evaluation.declared': 'committeeSeat';
+    'evaluation.submitted': 'committeeSeat';
+    'evaluation.blindRevealed': 'project';
+    'evaluation.checksConcluded': 'project';
+    'evaluation.abnormalRequested': 'abnormalReview';
+    'evaluation.abnormalExplained': 'abnormalReview';
+    'evaluation.abnormalDecided': 'abnormalReview';
+    'evaluation.scored': 'project';
+    'evaluation.ranked': 'project';
+    'evaluation.failed': 'project';
+    'evaluation.signed': 'committeeSeat';
+    'evaluation.reportSigned': 'project';
   }
 }
 export {};

@@ -3,5 +3,6 @@ import './events.ts';
 
 export { evaluationRoutes } from './routes.ts';
 export { formCommittee, readCommittee } from './committee.ts';
-export { prepareCommitteeDraw, witnessDraw, exportDraw } from './draws.ts';
+export { prepareCommitteeDraw, exportDraw } from './draws.ts';
+export { witnessDraw } from './witness.ts';
 export { myInvitations, respondToInvitation } from './invitations.ts';

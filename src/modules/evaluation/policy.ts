@@ -27,3 +27,15 @@ export const invitationPolicy = definePolicy<SeatRecord>()(
   },
   { own: (actor) => (actor.expertId ? { expertId: actor.expertId } : null) },
 );
+
+/**
+ * The evaluation room: the centre conducts the review (starts it, prepares tie-break and lottery draws);
+ * members act as members (checked against the committee's seats, not by role alone); supervisors watch.
+ */
+export const evaluationPolicy = definePolicy<Record<string, never>>()('evaluation', {
+  conduct: ['agent', 'director'],
+  watch: ['agent', 'director', 'financeSupervisor', 'disciplineSupervisor'],
+  sit: ['expert', 'purchaser'],
+  read: ['agent', 'director', 'financeSupervisor', 'disciplineSupervisor', 'expert', 'purchaser'],
+  explain: ['supplier'],
+});

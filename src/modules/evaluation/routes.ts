@@ -1,26 +1,53 @@
 import type { Db } from '../../platform/db/client.ts';
+import type { FileStore } from '../../platform/files/store.ts';
 import { access } from '../../platform/http/access.ts';
 import { errorBody, idParams } from '../../platform/http/contract.ts';
 import type { App } from '../../platform/http/server.ts';
-import { changeCommittee, formCommittee, readCommittee } from './committee.ts';
+import { changeCommittee, formCommittee, presentDraw, readCommittee } from './committee.ts';
 import {
   committeeBody,
   committeeView,
+  checksBody,
+  decisionBody,
+  documentParams,
   drawInputBody,
+  drawView,
+  evaluationView,
+  explanationBody,
   invitationList,
   invitationView,
+  lotParams,
+  myReviewsView,
   respondBody,
+  scoresBody,
+  signBody,
+  startBody,
+  submitBody,
 } from './contract.ts';
+import { startReview, signDeclaration } from './room.ts';
+import { readBidDocument, readRoom } from './view.ts';
+import {
+  decideAbnormal,
+  explainPrice,
+  myReviews,
+  prepareDrawForLot,
+  recordChecks,
+  recordScores,
+  signReport,
+  submitPhase,
+} from './work.ts';
+import { z } from 'zod';
 import { drawExportSchema } from './draw.contract.ts';
-import { exportDraw, prepareCommitteeDraw, witnessDraw } from './draws.ts';
+import { exportDraw, prepareCommitteeDraw } from './draws.ts';
+import { witnessDraw } from './witness.ts';
 import { myInvitations, respondToInvitation } from './invitations.ts';
-import { committeePolicy, invitationPolicy } from './policy.ts';
+import { committeePolicy, evaluationPolicy, invitationPolicy } from './policy.ts';
 
 const tags = ['评审'];
 const errors = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
 
-export function evaluationRoutes(app: App, deps: { db: Db }): void {
-  const { db } = deps;
+export function evaluationRoutes(app: App, deps: { db: Db; store: FileStore }): void {
+  const { db, store } = deps;
   app.post(
     '/api/projects/:id/committee',
     {
@@ -84,7 +111,7 @@ export function evaluationRoutes(app: App, deps: { db: Db }): void {
         summary: '现场抽取：监督人员输入随机内容，平台按公开算法抽取并公开种子',
         params: idParams,
         body: drawInputBody,
-        response: { 200: committeeView, ...errors },
+        response: { 200: drawView, ...errors },
       },
     },
     (req) => witnessDraw(db, req.ctx, req.params.id, req.body.supervisorInput),
@@ -123,5 +150,180 @@ export function evaluationRoutes(app: App, deps: { db: Db }): void {
       },
     },
     (req) => respondToInvitation(db, req.ctx, req.params.id, req.body),
+  );
+
+  // ── the evaluation room ───────────────────────────────────────────────────────────────────────────
+  const ok = z.object({ ok: z.literal(true) });
+  app.post(
+    '/api/projects/:id/evaluation',
+    {
+      config: { access: access(evaluationPolicy, 'conduct') },
+      schema: {
+        tags,
+        summary: '开始评审：评审时间已到、评审委员会已组建，确定组长（不得为采购人代表）',
+        params: idParams,
+        body: startBody,
+        response: { 200: evaluationView, ...errors },
+      },
+    },
+    async (req) => {
+      await startReview(db, req.ctx, req.params.id, req.body, store);
+      return readRoom(db, req.ctx, req.params.id);
+    },
+  );
+  app.get(
+    '/api/projects/:id/evaluation',
+    {
+      config: { access: access(evaluationPolicy, 'read') },
+      schema: {
+        tags,
+        summary: '评审室：评审委员会成员（签署承诺书后）查看投标并评审；采购中心和监督人员全程查看',
+        params: idParams,
+        response: { 200: evaluationView, ...errors },
+      },
+    },
+    (req) => readRoom(db, req.ctx, req.params.id),
+  );
+  app.post(
+    '/api/projects/:id/evaluation/declaration',
+    {
+      config: { access: access(evaluationPolicy, 'sit') },
+      schema: {
+        tags,
+        summary: '签署评审专家承诺书（无利害关系、独立评审）',
+        params: idParams,
+        response: { 200: evaluationView, ...errors },
+      },
+    },
+    async (req) => {
+      await signDeclaration(db, req.ctx, req.params.id);
+      return readRoom(db, req.ctx, req.params.id);
+    },
+  );
+  app.get(
+    '/api/projects/:id/evaluation/documents/:bidId/:part',
+    {
+      config: { access: access(evaluationPolicy, 'read') },
+      schema: {
+        tags,
+        summary: '查看投标文件（开标时已解密；暗标阶段仅暗标技术文件）',
+        params: documentParams,
+      },
+    },
+    async (req, reply) => {
+      const file = await readBidDocument(db, req.ctx, { ...req.params, projectId: req.params.id }, store);
+      return reply
+        .header('content-type', file.mime)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+        .send(file.stream);
+    },
+  );
+  const lotRoute = <B extends z.ZodType>(
+    url: string,
+    summary: string,
+    body: B,
+    run: (req: {
+      ctx: Parameters<typeof readRoom>[1];
+      params: z.infer<typeof lotParams>;
+      body: z.infer<B>;
+    }) => Promise<unknown>,
+  ) =>
+    app.post(
+      url,
+      {
+        config: { access: access(evaluationPolicy, 'sit') },
+        schema: { tags, summary, params: lotParams, body, response: { 200: evaluationView, ...errors } },
+      },
+      async (req) => {
+        await run({ ctx: req.ctx, params: req.params, body: req.body as z.infer<B> });
+        return readRoom(db, req.ctx, req.params.id);
+      },
+    );
+  lotRoute(
+    '/api/projects/:id/evaluation/lots/:lotNo/checks',
+    '记录资格性、符合性审查意见（不通过须写明理由）',
+    checksBody,
+    (r) => recordChecks(db, r.ctx, r.params.id, r.params.lotNo, r.body),
+  );
+  lotRoute(
+    '/api/projects/:id/evaluation/lots/:lotNo/scores',
+    '记录评分（每项不超过该项分值）',
+    scoresBody,
+    (r) => recordScores(db, r.ctx, r.params.id, r.params.lotNo, r.body),
+  );
+  lotRoute(
+    '/api/projects/:id/evaluation/lots/:lotNo/submit',
+    '提交本阶段评审结果（提交后不能修改）',
+    submitBody,
+    (r) => submitPhase(db, r.ctx, r.params.id, r.params.lotNo, r.body.phase),
+  );
+  lotRoute(
+    '/api/projects/:id/evaluation/lots/:lotNo/sign',
+    '签署评审报告（同意，或写明不同意见及理由）',
+    signBody,
+    (r) => signReport(db, r.ctx, r.params.id, r.params.lotNo, r.body),
+  );
+  app.post(
+    '/api/projects/:id/evaluation/lots/:lotNo/draws',
+    {
+      config: { access: access(evaluationPolicy, 'conduct') },
+      schema: {
+        tags,
+        summary: '准备抽签（得分相同的排序、合理定价评审抽签法）：公布平台种子承诺值',
+        params: lotParams,
+        response: { 201: drawView, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const d = await prepareDrawForLot(db, req.ctx, req.params.id, req.params.lotNo);
+      return reply.status(201).send(presentDraw(d, new Map()));
+    },
+  );
+  app.get(
+    '/api/projects/:id/evaluation/my-reviews',
+    {
+      config: { access: access(evaluationPolicy, 'explain') },
+      schema: {
+        tags,
+        summary: '本单位投标的异常低价说明要求',
+        params: idParams,
+        response: { 200: myReviewsView, ...errors },
+      },
+    },
+    (req) => myReviews(db, req.ctx, req.params.id),
+  );
+  app.post(
+    '/api/abnormal-reviews/:id/explanation',
+    {
+      config: { access: access(evaluationPolicy, 'explain') },
+      schema: {
+        tags,
+        summary: '提交报价合理性的书面说明（财库〔2026〕2号）',
+        params: idParams,
+        body: explanationBody,
+        response: { 200: ok, ...errors },
+      },
+    },
+    async (req) => {
+      await explainPrice(db, req.ctx, req.params.id, req.body);
+      return { ok: true as const };
+    },
+  );
+  app.post(
+    '/api/abnormal-reviews/:id/decision',
+    {
+      config: { access: access(evaluationPolicy, 'sit') },
+      schema: {
+        tags,
+        summary: '评审委员会对异常低价的认定（组长记录）',
+        params: idParams,
+        body: decisionBody,
+        response: { 200: ok, ...errors },
+      },
+    },
+    async (req) => {
+      await decideAbnormal(db, req.ctx, req.params.id, req.body);
+      return { ok: true as const };
+    },
   );
 }

@@ -6,7 +6,19 @@
  * supervisor gives the on-site input; its inputs and result are kept whole so anyone can replay it later.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/tables.ts';
 import { experts } from '../orgs/tables.ts';
 import { projects } from '../tendering/tables.ts';
@@ -120,3 +132,175 @@ export const committeeSeats = pgTable(
 export type CommitteeRow = typeof committees.$inferSelect;
 export type DrawRow = typeof draws.$inferSelect;
 export type SeatRow = typeof committeeSeats.$inferSelect;
+
+// ── the evaluation room ───────────────────────────────────────────────────────────────────────────────
+
+/**
+ * One lot's evaluation and where it stands:
+ * blindScoring (暗标: technical scores on anonymised parts) → checking (资格性 and 符合性 review) →
+ * abnormal (异常低价: bidders explain, the committee decides) → scoring (综合评分法) → awaitingDraw (ties,
+ * or the 合理定价评审抽签法 lottery) → reporting (members sign) → signed; or failed (废标).
+ */
+export const evaluations = pgTable(
+  'evaluations',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    lotNo: integer('lot_no').notNull(),
+    status: text('status').notNull(),
+    method: text('method').notNull(),
+    blind: boolean('blind').notNull(),
+    startedAt: stamp('started_at').notNull(),
+    /** Bids found qualified and responsive (after abnormal-low decisions). */
+    qualified: jsonb('qualified').$type<string[]>(),
+    /** The final ranking with scores and prices (exact fractions as "num/den"). */
+    ranking: jsonb('ranking').$type<unknown>(),
+    /** The evaluation report, and its SHA-256 every member signs. */
+    report: jsonb('report').$type<unknown>(),
+    reportHash: text('report_hash'),
+    /** The platform's signature over the report once every member signed. */
+    signedReport: jsonb('signed_report').$type<unknown>(),
+    failedReason: text('failed_reason'),
+    completedAt: stamp('completed_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.lotNo] }),
+    check(
+      'evaluations_status_check',
+      sql`${t.status} in ('blindScoring','checking','abnormal','scoring','awaitingDraw','reporting','signed','failed')`,
+    ),
+  ],
+);
+
+/** 评审专家承诺书: each member declares no conflict of interest before seeing any bid (条例9; 87号令62). */
+export const evaluationDeclarations = pgTable('evaluation_declarations', {
+  seatId: uuid('seat_id')
+    .primaryKey()
+    .references(() => committeeSeats.id),
+  text: text('text').notNull(),
+  signedAt: stamp('signed_at').notNull(),
+});
+
+/** 暗标 codes: 投标人A, B, C … per lot, drawn at random; the mapping shows once every blind score is locked. */
+export const blindCodes = pgTable(
+  'blind_codes',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    lotNo: integer('lot_no').notNull(),
+    bidId: uuid('bid_id').notNull(),
+    code: text('code').notNull(),
+    /** The identity-leak scan of the bid's anonymised parts (identity-scan.contract.ts), for the committee. */
+    scan: jsonb('scan').$type<unknown>(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.lotNo, t.bidId] }),
+    uniqueIndex('blind_codes_code_idx').on(t.projectId, t.lotNo, t.code),
+  ],
+);
+
+/** One member's pass/fail on one requirement of one bid, with the reason for a fail. */
+export const evaluationChecks = pgTable(
+  'evaluation_checks',
+  {
+    projectId: uuid('project_id').notNull(),
+    lotNo: integer('lot_no').notNull(),
+    bidId: uuid('bid_id').notNull(),
+    seatId: uuid('seat_id')
+      .notNull()
+      .references(() => committeeSeats.id),
+    kind: text('kind').notNull(),
+    clauseId: text('clause_id').notNull(),
+    pass: boolean('pass').notNull(),
+    reason: text('reason'),
+    recordedAt: stamp('recorded_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.lotNo, t.bidId, t.seatId, t.kind, t.clauseId] }),
+    check('evaluation_checks_kind_check', sql`${t.kind} in ('qualification','compliance')`),
+  ],
+);
+
+/** One member's points on one scoring item of one bid, in hundredths of a point. */
+export const evaluationScores = pgTable(
+  'evaluation_scores',
+  {
+    projectId: uuid('project_id').notNull(),
+    lotNo: integer('lot_no').notNull(),
+    bidId: uuid('bid_id').notNull(),
+    seatId: uuid('seat_id')
+      .notNull()
+      .references(() => committeeSeats.id),
+    itemId: text('item_id').notNull(),
+    centiPoints: integer('centi_points').notNull(),
+    recordedAt: stamp('recorded_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.lotNo, t.bidId, t.seatId, t.itemId] })],
+);
+
+/** A member locks a phase's work (blind scores, checks, scores): nothing of it changes afterwards. */
+export const evaluationSubmissions = pgTable(
+  'evaluation_submissions',
+  {
+    projectId: uuid('project_id').notNull(),
+    lotNo: integer('lot_no').notNull(),
+    seatId: uuid('seat_id')
+      .notNull()
+      .references(() => committeeSeats.id),
+    phase: text('phase').notNull(),
+    submittedAt: stamp('submitted_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.lotNo, t.seatId, t.phase] }),
+    check('evaluation_submissions_phase_check', sql`${t.phase} in ('blind','checks','scores')`),
+  ],
+);
+
+/** 异常低价 (财库〔2026〕2号): the triggers, the bidder's written explanation, the committee's decision. */
+export const abnormalReviews = pgTable(
+  'abnormal_reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').notNull(),
+    lotNo: integer('lot_no').notNull(),
+    bidId: uuid('bid_id').notNull(),
+    triggers: jsonb('triggers').$type<unknown[]>().notNull(),
+    requestedAt: stamp('requested_at').notNull(),
+    /** At least 30 minutes after the request. */
+    dueAt: stamp('due_at').notNull(),
+    explanation: text('explanation'),
+    explainedAt: stamp('explained_at'),
+    decision: text('decision'),
+    decisionReason: text('decision_reason'),
+    decidedBy: uuid('decided_by').references(() => committeeSeats.id),
+    decidedAt: stamp('decided_at'),
+  },
+  (t) => [
+    check(
+      'abnormal_reviews_decision_check',
+      sql`${t.decision} is null or ${t.decision} in ('accepted','rejected')`,
+    ),
+    uniqueIndex('abnormal_reviews_bid_idx').on(t.projectId, t.lotNo, t.bidId),
+  ],
+);
+
+/** A member's signature on the report: agreement, or dissent with reasons (条例41). */
+export const evaluationSignatures = pgTable(
+  'evaluation_signatures',
+  {
+    projectId: uuid('project_id').notNull(),
+    lotNo: integer('lot_no').notNull(),
+    seatId: uuid('seat_id')
+      .notNull()
+      .references(() => committeeSeats.id),
+    reportHash: text('report_hash').notNull(),
+    agree: boolean('agree').notNull(),
+    dissent: text('dissent'),
+    signedAt: stamp('signed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.lotNo, t.seatId] })],
+);
+
+export type EvaluationRow = typeof evaluations.$inferSelect;

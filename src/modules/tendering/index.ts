@@ -5,15 +5,7 @@ export { tenderingRoutes } from './routes.ts';
 export { installStandardTemplates } from './templates.ts';
 export { closeBids, tenderingJobs } from './jobs.ts';
 /** For later stages that move a project on (opening, evaluation …): load it locked, ask the table, write the step. */
-export {
-  categoryOf,
-  loadProject,
-  methodOf,
-  setState,
-  stateOf,
-  step,
-  type LoadedProject,
-} from './loaded.ts';
+export { categoryOf, loadProject, methodOf, setState, stateOf, step, type LoadedProject } from './loaded.ts';
 export { methodFacts } from './checks.ts';
 export { projects, lots, projectShares, notices, programmes, tenderTemplates } from './tables.ts';
 export { createProject, justifyFinding, lintProject, recordApproval, updateProject } from './projects.ts';
