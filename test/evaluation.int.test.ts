@@ -1,11 +1,9 @@
 import { eq } from 'drizzle-orm';
-import type { z } from 'zod';
-import type { evaluationView } from '../src/modules/evaluation/contract.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expertReviews, expertSpecialties, specialties } from '../src/modules/orgs/tables.ts';
+import { expertReviews } from '../src/modules/orgs/tables.ts';
 import { verifyStatement, type SignedStatement } from '../src/platform/signing.ts';
 import { startHarness, type TestHarness } from './support/harness.ts';
-import { again, custodians, handIn, projectWithCustodians, sealedBid } from './support/opening.ts';
+import { large, lot1 as lotOf, reviewReady, room as roomOf, type Review } from './support/evaluation.ts';
 import { insertThresholds, type Client } from './support/projects.ts';
 
 /**
@@ -16,153 +14,38 @@ import { insertThresholds, type Client } from './support/projects.ts';
  * every member signs the report (one dissenting) and the platform signs it.
  */
 let h: TestHarness;
+let r: Review;
 let agent: Client;
 let supervisor: Client;
 let rep: Client;
-const members: Client[] = [];
+let members: Client[];
 let projectId: string;
-const bidders: Record<'A' | 'B' | 'C' | 'D', { client: Client; bidId: string }> = {} as never;
+let bidders: Record<'A' | 'B' | 'C' | 'D', { client: Client; bidId: string }>;
 let outsider: Client;
 
-async function room(c: Client) {
-  const res = await c.request({ method: 'GET', url: `/api/projects/${projectId}/evaluation` });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json<z.infer<typeof evaluationView>>();
-}
-/** The room's only lot, as the caller sees it. */
-async function lot1(c: Client) {
-  const [lot] = (await room(c)).lots;
-  if (!lot) throw new Error('no lot in the room');
-  return lot;
-}
+const room = (c: Client) => roomOf(c, projectId);
+const lot1 = (c: Client) => lotOf(c, projectId);
 const lotUrl = (what: string) => `/api/projects/${projectId}/evaluation/lots/1/${what}`;
 
 beforeAll(async () => {
   h = await startHarness(); // 2026-03-02 09:00 Shanghai; bids close 2026-03-23 09:30
   await insertThresholds(h);
-  const c = await custodians(h);
-  ({ agent, supervisor } = c);
-  rep = await h.signedIn('purchaser');
-  const p = await projectWithCustodians(h, {
-    agent,
-    supervisor,
-    purchaserId: rep.user.purchaserId ?? '',
+  // Budget 500 000.00 元; 10% small/micro deduction; deposit 10 000.00 元 (cleanRequirements). D pays none.
+  r = await reviewReady(h, {
     name: '综合评分测试项目',
-    lots: 1,
+    specialty: 'E01',
+    bids: [
+      { priceFen: '40000000' },
+      { priceFen: '15000000', declarations: large },
+      { priceFen: '39000000' },
+      { priceFen: '38000000', deposit: false },
+    ],
   });
-  projectId = p.id;
-  // Budget 500 000.00 元; 10% small/micro deduction; deposit 10 000.00 元 (cleanRequirements).
-  const doc = (text: string) => [
-    {
-      kind: 'technical' as const,
-      name: '技术方案.txt',
-      mime: 'text/plain',
-      bytes: new TextEncoder().encode(text),
-    },
-  ];
-  const small = { sme: { size: 'small' as const, statement: '小型企业' }, domesticProduct: null, other: {} };
-  const large = { sme: { size: 'none' as const, statement: '' }, domesticProduct: null, other: {} };
-  bidders.A = await sealedBid(h, projectId, [[1, '40000000']], {
-    documents: doc('甲方案'),
-    declarations: small,
-  });
-  bidders.B = await sealedBid(h, projectId, [[1, '15000000']], {
-    documents: doc('乙方案'),
-    declarations: large,
-  });
-  bidders.C = await sealedBid(h, projectId, [[1, '39000000']], {
-    documents: doc('丙方案'),
-    declarations: small,
-  });
-  bidders.D = await sealedBid(h, projectId, [[1, '38000000']], {
-    documents: doc('丁方案'),
-    declarations: small,
-  });
-  // A, B and C pay the deposit and the centre confirms it; D never pays.
-  for (const [i, k] of (['A', 'B', 'C'] as const).entries()) {
-    const d = await bidders[k].client.request({
-      method: 'POST',
-      url: `/api/projects/${projectId}/deposit`,
-      payload: {
-        form: 'bankGuarantee',
-        amountFen: '1000000',
-        payerName: `${k}公司`,
-        guaranteeNo: `BH2026-${i}`,
-      },
-    });
-    expect(d.statusCode, d.body).toBe(200);
-    expect(
-      (await agent.request({ method: 'POST', url: `/api/deposits/${d.json().id}/confirm` })).statusCode,
-    ).toBe(200);
-  }
-
-  // The committee: four experts drawn (异地评审, so the draw may be made today) and the purchaser's representative.
-  await h.db.insert(specialties).values([{ code: 'E01', name: '计算机设备', parentCode: null }]);
-  const pool: { id: string; username: string; password: string }[] = [];
-  for (let i = 0; i < 6; i++) {
-    const u = await h.createUser('expert');
-    await h.db.insert(expertSpecialties).values({ expertId: u.expertId ?? '', specialtyCode: 'E01' });
-    pool.push({ id: u.expertId ?? '', username: u.username, password: u.password });
-  }
-  const formed = await agent.request({
-    method: 'POST',
-    url: `/api/projects/${projectId}/committee`,
-    payload: {
-      reviewAt: '2026-03-24T09:00:00+08:00',
-      reviewPlace: '评标一室',
-      remote: true,
-      slots: [{ specialtyCode: 'E01', count: 4, alternates: 1 }],
-      purchaserReps: [{ name: '采购人代表', userId: rep.user.id }],
-    },
-  });
-  expect(formed.statusCode, formed.body).toBe(201);
-  const prepared = await agent.request({ method: 'POST', url: `/api/projects/${projectId}/committee/draws` });
-  const drawId = prepared.json().draws[0].id;
-  const witnessed = await supervisor.request({
-    method: 'POST',
-    url: `/api/draws/${drawId}/witness`,
-    payload: { supervisorInput: '评审专家现场抽取 4711' },
-  });
-  expect(witnessed.statusCode, witnessed.body).toBe(200);
-  for (const p2 of pool) {
-    const c2 = await h.client();
-    await c2.login(p2.username, p2.password);
-    const [inv] = (await c2.request({ method: 'GET', url: '/api/my/invitations' })).json().items;
-    if (inv) {
-      await c2.request({
-        method: 'POST',
-        url: `/api/committee-seats/${inv.seatId}/respond`,
-        payload: { accept: true },
-      });
-      members.push(
-        Object.assign(c2, { user: { username: p2.username, password: p2.password } }) as unknown as Client,
-      );
-    } else
-      outsider = Object.assign(c2, {
-        user: { username: p2.username, password: p2.password },
-      }) as unknown as Client;
-  }
-  expect(members).toHaveLength(4);
-
-  // The opening: 2026-03-23 09:30.
-  h.clock.set(new Date('2026-03-23T01:30:00Z'));
-  agent = await again(h, agent);
-  supervisor = await again(h, supervisor);
-  expect(
-    (await agent.request({ method: 'POST', url: `/api/projects/${projectId}/opening` })).statusCode,
-  ).toBe(200);
-  await handIn(agent, projectId, 'centre', c.keys);
-  const opened = await handIn(supervisor, projectId, 'supervisor', c.keys);
-  expect(opened.json().status).toBe('opened');
-
-  // The review: 2026-03-24 09:00.
-  h.clock.set(new Date('2026-03-24T01:00:00Z'));
-  agent = await again(h, agent);
-  supervisor = await again(h, supervisor);
-  rep = await again(h, rep);
-  for (const [i, m] of members.entries()) members[i] = await again(h, m);
-  outsider = await again(h, outsider);
-  for (const k of ['A', 'B', 'C', 'D'] as const) bidders[k].client = await again(h, bidders[k].client);
+  ({ agent, supervisor, rep, members, projectId } = r);
+  const [a, b, c, d] = r.bidders;
+  if (!a || !b || !c || !d || !r.outsider) throw new Error('setup');
+  bidders = { A: a, B: b, C: c, D: d };
+  outsider = r.outsider;
 });
 afterAll(async () => {
   await h.close();
@@ -215,7 +98,7 @@ describe('评审', () => {
       expect(d.statusCode, d.body).toBe(200);
     }
     const doc = await (members[0] as Client).request({ method: 'GET', url: docUrl });
-    expect(doc.body).toBe('甲方案');
+    expect(doc.body).toBe('第 1 家投标人的技术方案');
 
     // Checks: every requirement of every bid, a fail needs its reason; one member fails C alone.
     const lot = await lot1(members[0] as Client);
@@ -420,6 +303,18 @@ describe('评审', () => {
     expect(verifyStatement(statement).ok).toBe(true);
     expect(statement.statement.reportHash).toBe(ranked.reportHash);
     expect(statement.statement.signatures.filter((s) => !s.agree)).toHaveLength(1);
+    // The signed report goes to the purchaser; another unit's purchaser has no such project.
+    const reports = (
+      await rep.request({ method: 'GET', url: `/api/projects/${projectId}/evaluation/reports` })
+    ).json();
+    expect(reports.items).toEqual([
+      expect.objectContaining({ lotNo: 1, status: 'signed', reportHash: ranked.reportHash }),
+    ]);
+    const stranger = await h.signedIn('purchaser');
+    expect(
+      (await stranger.request({ method: 'GET', url: `/api/projects/${projectId}/evaluation/reports` }))
+        .statusCode,
+    ).toBe(404);
     const reviews = await h.db.select().from(expertReviews).where(eq(expertReviews.specialtyCode, 'E01'));
     expect(reviews).toHaveLength(4);
   });

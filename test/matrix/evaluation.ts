@@ -33,6 +33,8 @@ export const MATRIX: Record<string, readonly ActorRole[]> = {
   'POST /api/projects/:id/evaluation/lots/:lotNo/sign': MEMBERS,
   'POST /api/projects/:id/evaluation/lots/:lotNo/draws': ['agent', 'director'],
   'POST /api/abnormal-reviews/:id/decision': MEMBERS,
+  // The signed report goes to the purchaser (its own projects only), the centre and the supervisors.
+  'GET /api/projects/:id/evaluation/reports': ['agent', 'director', ...SUPERVISORS, 'purchaser'],
   // 异常低价: only the bidder explains its own price.
   'GET /api/projects/:id/evaluation/my-reviews': ['supplier'],
   'POST /api/abnormal-reviews/:id/explanation': ['supplier'],

@@ -47,9 +47,16 @@ export async function custodians(h: TestHarness) {
 
 export async function projectWithCustodians(
   h: TestHarness,
-  o: { agent: Client; supervisor: Client; purchaserId: string; name: string; lots: number },
+  o: {
+    agent: Client;
+    supervisor: Client;
+    purchaserId: string;
+    name: string;
+    lots: number;
+    requirements?: Record<string, unknown>;
+  },
 ) {
-  const p = await publishedProject(h, o.agent, o.purchaserId, o.name, o.lots);
+  const p = await publishedProject(h, o.agent, o.purchaserId, o.name, o.lots, o.requirements);
   const res = await o.agent.request({
     method: 'PUT',
     url: `/api/projects/${p.id}/custodians`,

@@ -93,6 +93,7 @@ export async function publishedProject(
   purchaserId: string,
   name: string,
   lotCount = 1,
+  requirements: Record<string, unknown> = cleanRequirements,
 ) {
   const line = await acceptedLine(h, purchaserId, { yuan: 500_000 });
   const p = await newProject(agent, {
@@ -104,7 +105,7 @@ export async function publishedProject(
       name: `设备${i + 1}`,
       budgetFen: String(50_000_000 / lotCount),
     })),
-    requirements: cleanRequirements,
+    requirements,
   });
   await agent.request({ method: 'POST', url: `/api/projects/${p.id}/lint` });
   const res = await agent.request({

@@ -339,3 +339,18 @@ export const myReviewsView = z.object({
     }),
   ),
 });
+
+export const reportList = z.object({
+  items: z.array(
+    z.object({
+      lotNo: z.number().int(),
+      lotName: z.string(),
+      status: z.string(),
+      failedReason: z.string().nullable(),
+      report: z.unknown(),
+      reportHash: z.string().nullable(),
+      /** The platform's signature over the report hash and every member's signature. */
+      signedReport: z.unknown(),
+    }),
+  ),
+});

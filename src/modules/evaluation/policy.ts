@@ -38,4 +38,5 @@ export const evaluationPolicy = definePolicy<Record<string, never>>()('evaluatio
   sit: ['expert', 'purchaser'],
   read: ['agent', 'director', 'financeSupervisor', 'disciplineSupervisor', 'expert', 'purchaser'],
   explain: ['supplier'],
+  readReports: ['agent', 'director', 'financeSupervisor', 'disciplineSupervisor', 'purchaser'],
 });

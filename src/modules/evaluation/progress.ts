@@ -17,7 +17,7 @@ import type { Db, Tx } from '../../platform/db/client.ts';
 import { platformSigner } from '../../platform/signing.ts';
 import { expertReviews, experts } from '../orgs/tables.ts';
 import type { Requirements } from '../tendering/contract.ts';
-import { categoryOf, loadProject, methodOf, setState, step } from '../tendering/index.ts';
+import { categoryOf, loadProject, lotteryPriceOf, methodOf, setState, step } from '../tendering/index.ts';
 import { commitDraw } from './draws.ts';
 import type { DrawResult, DrawSlot } from './draw.contract.ts';
 import './events.ts';
@@ -94,6 +94,9 @@ export function automaticFailures(c: LotContext, deposits: Set<string>): Map<str
           ? '投标报价超过最高限价，投标无效（87号令第六十三条）'
           : '投标报价超过采购预算，投标无效（87号令第六十三条）',
       );
+    const fixed = lotteryPriceOf(c.requirements, c.lot.no);
+    if (fixed !== null && b.priceFen !== fixed)
+      reasons.push('未按采购文件公布的定标价投标，投标无效（合理定价评审抽签法）');
     if (depositAsked && !deposits.has(b.supplierId))
       reasons.push('未按招标文件要求提交投标保证金，投标无效（政府采购法实施条例第三十三条）');
     if (reasons.length) out.set(b.bidId, reasons);

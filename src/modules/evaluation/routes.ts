@@ -18,6 +18,7 @@ import {
   invitationView,
   lotParams,
   myReviewsView,
+  reportList,
   respondBody,
   scoresBody,
   signBody,
@@ -25,7 +26,7 @@ import {
   submitBody,
 } from './contract.ts';
 import { startReview, signDeclaration } from './room.ts';
-import { readBidDocument, readRoom } from './view.ts';
+import { readBidDocument, readReports, readRoom } from './view.ts';
 import {
   decideAbnormal,
   explainPrice,
@@ -325,5 +326,18 @@ export function evaluationRoutes(app: App, deps: { db: Db; store: FileStore }): 
       await decideAbnormal(db, req.ctx, req.params.id, req.body);
       return { ok: true as const };
     },
+  );
+  app.get(
+    '/api/projects/:id/evaluation/reports',
+    {
+      config: { access: access(evaluationPolicy, 'readReports') },
+      schema: {
+        tags,
+        summary: '评审报告（全体成员签署后送采购人）',
+        params: idParams,
+        response: { 200: reportList, ...errors },
+      },
+    },
+    (req) => readReports(db, req.ctx, req.params.id),
   );
 }

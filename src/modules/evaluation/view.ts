@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { abilities } from '../../platform/auth/policy.ts';
+import { abilities, authorize } from '../../platform/auth/policy.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { FileStore } from '../../platform/files/store.ts';
@@ -16,7 +16,7 @@ import { bidRegistrations } from '../bidding/tables.ts';
 import { suppliers } from '../orgs/tables.ts';
 import { loadProject } from '../tendering/index.ts';
 import { committeeOf } from './committee.ts';
-import type { evaluationView, roomLotView } from './contract.ts';
+import type { evaluationView, reportList, roomLotView } from './contract.ts';
 import { evaluationPolicy } from './policy.ts';
 import {
   checkConclusions,
@@ -315,4 +315,39 @@ export async function readBidDocument(
     };
   }
   throw notFound('文件不存在');
+}
+
+/**
+ * 评审报告 sent to the purchaser (87号令 第六十八条: the purchaser confirms the winner from it): the signed reports of
+ * the project's lots, for the project's purchasers, the centre and the supervisors. Nothing before it is signed.
+ */
+export async function readReports(
+  db: Db,
+  ctx: RequestContext,
+  projectId: string,
+): Promise<z.infer<typeof reportList>> {
+  authorize(ctx.actor, evaluationPolicy, 'readReports');
+  const project = await loadProject(db, projectId);
+  if (!project) throw notFound('项目不存在');
+  const purchaserId = ctx.actor.kind === 'user' ? ctx.actor.purchaserId : null;
+  if (ctx.actor.role === 'purchaser' && !project.shares.some((s) => s.purchaserId === purchaserId))
+    throw notFound('项目不存在');
+  const rows = await db
+    .select()
+    .from(evaluations)
+    .where(eq(evaluations.projectId, projectId))
+    .orderBy(asc(evaluations.lotNo));
+  return {
+    items: rows
+      .filter((e) => e.status === 'signed' || e.status === 'failed')
+      .map((e) => ({
+        lotNo: e.lotNo,
+        lotName: project.lots.find((l) => l.no === e.lotNo)?.name ?? '',
+        status: e.status,
+        failedReason: e.failedReason,
+        report: e.report ?? null,
+        reportHash: e.reportHash,
+        signedReport: e.signedReport ?? null,
+      })),
+  };
 }

@@ -2,6 +2,7 @@
  * The checks a project must pass before publication: the method against the thresholds in force (and the
  * 条例28 splitting check), the lots against their plan-line shares, the requirement ranges and the document lint.
  */
+import { lotteryPriceOf } from './rules/lottery.ts';
 import { and, eq, inArray, ne, notInArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../platform/db/client.ts';
@@ -189,6 +190,7 @@ export function runChecks(l: Loaded, method: MethodFacts, now: Date): StoredLint
     })),
     ...method.outcome.problems.map((p) => ({ ...p, path: 'method' })),
   ];
+  if (r.evaluationMethod === 'priceLottery') problems.push(...lotteryProblems(l, r));
   if (
     r.evaluationMethod !== 'lowestPrice' &&
     r.evaluationMethod !== 'priceLottery' &&
@@ -228,4 +230,43 @@ export function lintView(l: Loaded, stored: StoredLint | null): z.infer<typeof l
     problems: stored.problems,
     clear: stored.problems.length === 0 && !findings.some((f) => f.blocking),
   };
+}
+
+/**
+ * 合理定价评审抽签法: the terms stated, a 财政评审价 for every lot, and a 定标价 within the lot's ceiling or budget
+ * (87号令 第六十三条: a price over it would be void).
+ */
+function lotteryProblems(l: Loaded, r: Loaded['row']['requirements']) {
+  const out: { code: string; path: string; article: string; message: string }[] = [];
+  const article = '合理定价评审抽签法（RULES.md §10.3）；87号令 第五十五条、第六十三条';
+  if (!r.lottery) {
+    out.push({
+      code: 'LOTTERY_TERMS_MISSING',
+      path: 'requirements.lottery',
+      article,
+      message: '请填写下浮比例和各包的财政评审价',
+    });
+    return out;
+  }
+  for (const lot of l.lots) {
+    const price = lotteryPriceOf(r, lot.no);
+    if (price === null) {
+      out.push({
+        code: 'LOTTERY_REVIEWED_MISSING',
+        path: 'requirements.lottery.reviewed',
+        article,
+        message: `第 ${lot.no} 包尚未填写财政评审价`,
+      });
+      continue;
+    }
+    const limit = lot.ceilingFen ?? lot.budgetFen;
+    if (price <= 0n || price > limit)
+      out.push({
+        code: 'LOTTERY_PRICE_OVER_LIMIT',
+        path: 'requirements.lottery.reviewed',
+        article,
+        message: `第 ${lot.no} 包定标价 ${price} 分超过${lot.ceilingFen ? '最高限价' : '预算'}或不为正数`,
+      });
+  }
+  return out;
 }

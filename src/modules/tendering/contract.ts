@@ -76,6 +76,21 @@ export const smePolicy = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('none') }),
 ]);
 
+/**
+ * 合理定价评审抽签法 (RULES.md §10.3): the 财政评审价 of each lot and the 下浮比例 fix the 定标价 every bidder
+ * accepts; the documents state the rounding.
+ */
+export const lotteryTerms = z.object({
+  floatDownBp: bp.describe('下浮比例（基点，1% = 100）'),
+  rounding: z.enum(['fen', 'jiao', 'yuan', 'hundredYuan', 'thousandYuan']).default('yuan'),
+  mode: z.enum(['halfUp', 'down']).default('halfUp'),
+  reviewed: z
+    .array(
+      z.object({ lotNo: z.number().int().min(1).max(200), reviewedFen: fen.describe('财政评审价（分）') }),
+    )
+    .max(200),
+});
+
 export const requirements = z.object({
   /** 资格条件 beyond 政府采购法 第二十二条. */
   qualification: z.array(clause).max(100).default([]),
@@ -87,6 +102,8 @@ export const requirements = z.object({
   scoring: z.array(scoringItem).max(100).default([]),
   evaluationMethod: evaluationMethod.default('lowestPrice'),
   priceWeightBp: bp.nullable().default(null),
+  /** Only for 合理定价评审抽签法. */
+  lottery: lotteryTerms.nullable().default(null),
   sme: smePolicy.default({ mode: 'none' }),
   /** 节能产品 / 环境标志产品 preferences (财库〔2019〕9号). */
   energySaving: z.boolean().default(false),
@@ -209,6 +226,8 @@ export const lotView = z.object({
   name: z.string(),
   budgetFen: z.string(),
   ceilingFen: z.string().nullable(),
+  /** 定标价 of a 合理定价评审抽签法 lot: the price every bidder accepts. */
+  lotteryPriceFen: z.string().nullable(),
   quantity: z.string().nullable(),
   description: z.string().nullable(),
 });

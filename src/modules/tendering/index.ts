@@ -21,3 +21,4 @@ export {
   type TimedMethod,
 } from './rules/deadlines.ts';
 export type { TemplateKind } from './documents/model.ts';
+export { lotteryPrice, lotteryPriceOf, type LotteryRounding } from './rules/lottery.ts';

@@ -11,6 +11,7 @@ import './events.ts';
 import { projectPolicy } from './policy.ts';
 import { earliestBidDeadline, earliestDocumentsAvailableUntil } from './rules/deadlines.ts';
 import { EVENT_LABELS, eventsFrom, STATE_LABELS } from './rules/lifecycle.ts';
+import { lotteryPriceOf } from './rules/lottery.ts';
 import { METHOD_LABELS } from './rules/method.ts';
 import { lots, notices, noticeOrder, programmes, tenderTemplates, type ProjectRow } from './tables.ts';
 import {
@@ -111,6 +112,7 @@ export async function present(db: Db | Tx, ctx: RequestContext, l: Loaded): Prom
       name: x.name,
       budgetFen: x.budgetFen.toString(),
       ceilingFen: x.ceilingFen?.toString() ?? null,
+      lotteryPriceFen: lotteryPriceOf(l.row.requirements, x.no)?.toString() ?? null,
       quantity: x.quantity,
       description: x.description,
     })),

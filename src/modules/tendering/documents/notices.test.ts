@@ -188,3 +188,25 @@ describe('终止公告', () => {
     expect(() => noticeText('termination', input())).toThrow(/终止原因/);
   });
 });
+
+describe('合理定价评审抽签法 in the notice', () => {
+  it('announces each lot’s 定标价 from the reviewed price and the float-down rate', () => {
+    const base = input('works');
+    const { body } = noticeText('tender', {
+      ...base,
+      requirements: {
+        ...base.requirements,
+        evaluationMethod: 'priceLottery',
+        lottery: {
+          floatDownBp: 750,
+          rounding: 'yuan',
+          mode: 'halfUp',
+          // 1 234 567.89 元 less 7.5% = 1 141 975.298… 元 → 1 141 975 元.
+          reviewed: [{ lotNo: 1, reviewedFen: '123456789' }],
+        },
+      },
+    });
+    expect(body).toContain('下浮比例 7.50%');
+    expect(body).toContain('定标价：第1包 1,141,975.00元；第2包 见采购文件');
+  });
+});

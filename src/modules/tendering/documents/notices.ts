@@ -4,6 +4,7 @@
  * 终止公告. Pure: the publication date and the figures all come in through the input.
  */
 import { AppError } from '../../../platform/errors.ts';
+import { lotteryPriceOf } from '../rules/lottery.ts';
 import type { RenderInput, RenderLot } from './model.ts';
 import {
   acceptsConsortium,
@@ -73,6 +74,23 @@ function ceilings(lots: readonly RenderLot[]): string {
     .join('；');
 }
 
+/** 合理定价评审抽签法: the 定标价 of each lot, announced with the notice for every bidder to accept. */
+function lotteryLines(input: NoticeInput): string[] {
+  const r = input.requirements;
+  if (r.evaluationMethod !== 'priceLottery' || !r.lottery) return [];
+  const terms = r.lottery;
+  const prices = [...input.lots]
+    .sort((a, b) => a.no - b.no)
+    .map((l) => {
+      const p = lotteryPriceOf(r, l.no);
+      return `第${l.no}包 ${p === null ? '见采购文件' : `${yuan(p)}元`}`;
+    });
+  return [
+    `评审方法：合理定价评审抽签法。定标价 = 财政评审价 ×（1 − 下浮比例 ${(terms.floatDownBp / 100).toFixed(2)}%），投标人按定标价投标；通过资格性和符合性审查的投标人不少于三家的，现场公开抽签确定中标候选人顺序。`,
+    `定标价：${prices.join('；')}`,
+  ];
+}
+
 function basics(input: NoticeInput): string[] {
   const { project, lots, requirements: r } = input;
   return [
@@ -85,6 +103,7 @@ function basics(input: NoticeInput): string[] {
     ...[...lots].sort((a, b) => a.no - b.no).map(lotSummary),
     `合同履行期限：${r.deliveryPeriod ?? `详见${DOCUMENT_NAME[project.method]}`}`,
     `本项目${(input.acceptsConsortium ?? acceptsConsortium(r)) ? '接受' : '不接受'}联合体投标。`,
+    ...lotteryLines(input),
   ];
 }
 

@@ -12,7 +12,7 @@ import { ApiError, errorMessage } from '../../api.ts';
 import { formatTime } from '../../shared/format.ts';
 import { formatYuan, yuanToFen } from '../../shared/money.ts';
 import { can, useSession } from '../auth/session.ts';
-import type { ProjectView } from '../tendering/api.ts';
+import { fenToYuanInput, type ProjectView } from '../tendering/api.ts';
 import {
   fetchMyBids,
   fetchSealing,
@@ -96,6 +96,10 @@ interface BidValues {
   passphrase: string;
   confirmPassphrase: string;
 }
+
+/** The announced 定标价 of a 合理定价评审抽签法 lot, or null when the bidder quotes its own price. */
+const fixedPriceOf = (project: ProjectView, lotNo: number): string | null =>
+  project.lots.find((l) => l.no === lotNo)?.lotteryPriceFen ?? null;
 
 type LotProblem = { name: ['lots', number, 'price']; errors: string[] };
 
@@ -217,7 +221,14 @@ function BidForm({
       form={form}
       layout="vertical"
       disabled={busy || closed}
-      initialValues={{ lots: sealing.lots.map(() => ({ selected: false })), smeSize: 'none' }}
+      initialValues={{
+        // 合理定价评审抽签法: the bidder accepts the announced 定标价 instead of quoting.
+        lots: sealing.lots.map((lot) => {
+          const fixed = fixedPriceOf(project, lot.no);
+          return fixed ? { selected: false, price: fenToYuanInput(fixed) } : { selected: false };
+        }),
+        smeSize: 'none',
+      }}
       // Changed values make a new envelope: the one kept for a retry no longer says what the form says.
       onValuesChange={() => {
         pending.current = null;
@@ -264,6 +275,8 @@ function BidForm({
                       aria-label={`第 ${lot.no} 包投标报价`}
                       placeholder="如 386500.00"
                       inputMode="decimal"
+                      readOnly={fixedPriceOf(project, lot.no) !== null}
+                      title={fixedPriceOf(project, lot.no) ? '定标价：按采购文件公布的价格投标' : undefined}
                       disabled={!getFieldValue(['lots', i, 'selected'])}
                       style={{ width: 160 }}
                     />

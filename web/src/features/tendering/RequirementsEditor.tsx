@@ -21,7 +21,7 @@ import { clause as clauseSchema } from '../../../../src/modules/tendering/contra
 import { errorMessage } from '../../api.ts';
 import { zodRule } from '../../shared/forms.ts';
 import { optionsOf } from '../../shared/labels.ts';
-import { yuanToFen } from '../../shared/money.ts';
+import { formatYuan, yuanToFen } from '../../shared/money.ts';
 import {
   bpToPercent,
   editable,
@@ -54,6 +54,13 @@ interface RequirementValues {
   scoring?: ScoringValues[];
   evaluationMethod?: Requirements['evaluationMethod'];
   priceWeightBp?: number | null;
+  lottery?: {
+    floatDownBp?: number | null;
+    rounding?: NonNullable<Requirements['lottery']>['rounding'];
+    mode?: NonNullable<Requirements['lottery']>['mode'];
+    /** 财政评审价 in 元, by lot number. */
+    reviewed?: Record<string, string | undefined>;
+  };
   sme?: {
     mode?: 'none' | 'reserved' | 'deduction';
     smallMicroRateBp?: number | null;
@@ -85,6 +92,14 @@ function toForm(r: Requirements): Values {
       scoring: r.scoring.map((s) => ({ ...s, weightBp: bpToPercent(s.weightBp) ?? null })),
       evaluationMethod: r.evaluationMethod,
       priceWeightBp: bpToPercent(r.priceWeightBp) ?? null,
+      lottery: {
+        floatDownBp: bpToPercent(r.lottery?.floatDownBp ?? null) ?? null,
+        rounding: r.lottery?.rounding ?? 'yuan',
+        mode: r.lottery?.mode ?? 'halfUp',
+        reviewed: Object.fromEntries(
+          (r.lottery?.reviewed ?? []).map((x) => [String(x.lotNo), fenToYuanInput(x.reviewedFen)]),
+        ),
+      },
       sme:
         r.sme.mode === 'deduction'
           ? {
@@ -134,6 +149,18 @@ function toRequest(v: RequirementValues): Requirements {
     })),
     evaluationMethod: v.evaluationMethod ?? 'lowestPrice',
     priceWeightBp: percentToBp(v.priceWeightBp),
+    lottery:
+      v.evaluationMethod === 'priceLottery'
+        ? {
+            floatDownBp: percentToBp(v.lottery?.floatDownBp) ?? 0,
+            rounding: v.lottery?.rounding ?? 'yuan',
+            mode: v.lottery?.mode ?? 'halfUp',
+            reviewed: Object.entries(v.lottery?.reviewed ?? {}).flatMap(([lotNo, yuan]) => {
+              const fen = yuan?.trim() ? yuanToFen(yuan) : null;
+              return fen ? [{ lotNo: Number(lotNo), reviewedFen: fen }] : [];
+            }),
+          }
+        : null,
     sme,
     energySaving: v.energySaving ?? false,
     environmental: v.environmental ?? false,
@@ -337,6 +364,59 @@ export function RequirementsEditor({ project }: { project: ProjectView }) {
           </Col>
         )}
       </Row>
+      {evaluation === 'priceLottery' && (
+        <div data-testid="lottery-terms">
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title="合理定价评审抽签法：定标价 = 财政评审价 ×（1 − 下浮比例），随公告公布；投标人接受定标价，通过资格性和符合性审查的投标人不少于三家时，现场公开抽签确定中标候选人顺序。"
+          />
+          <Row gutter={16}>
+            <Col xs={24} md={8}>
+              <Form.Item label="下浮比例" name={['requirements', 'lottery', 'floatDownBp']}>
+                {percentInput('下浮比例')}
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item label="定标价取整" name={['requirements', 'lottery', 'rounding']}>
+                <Select
+                  options={[
+                    { value: 'fen', label: '精确到分' },
+                    { value: 'jiao', label: '精确到角' },
+                    { value: 'yuan', label: '精确到元' },
+                    { value: 'hundredYuan', label: '精确到百元' },
+                    { value: 'thousandYuan', label: '精确到千元' },
+                  ]}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item label="取整方式" name={['requirements', 'lottery', 'mode']}>
+                <Select
+                  options={[
+                    { value: 'halfUp', label: '四舍五入' },
+                    { value: 'down', label: '舍去' },
+                  ]}
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={16}>
+            {project.lots.map((l) => (
+              <Col xs={24} md={8} key={l.no}>
+                <Form.Item
+                  label={`第 ${l.no} 包财政评审价（元）`}
+                  name={['requirements', 'lottery', 'reviewed', String(l.no)]}
+                  extra={l.lotteryPriceFen ? `定标价 ${formatYuan(l.lotteryPriceFen)} 元` : undefined}
+                >
+                  <Input inputMode="decimal" aria-label={`第 ${l.no} 包财政评审价`} />
+                </Form.Item>
+              </Col>
+            ))}
+          </Row>
+        </div>
+      )}
       {evaluation === 'bestValue' && (
         <Form.List name={['requirements', 'scoring']}>
           {(items, { add, remove }) => (
