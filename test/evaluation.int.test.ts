@@ -113,6 +113,26 @@ describe('评审', () => {
       payload: { bidId: bidders.C.bidId, results: [{ kind: 'qualification', clauseId: 'Q1', pass: false }] },
     });
     expect(noReason.json()).toMatchObject({ code: 'REASON_REQUIRED' });
+    const chairClient = await (async () => {
+      for (const m of sitting) if ((await room(m)).me.chair) return m;
+      throw new Error('no chair');
+    })();
+    // 算术修正 (87号令59): C wrote 叁拾捌万玖仟元整 in words beside 390 000.00 in figures — the words prevail.
+    const byMember = await rep.request({
+      method: 'POST',
+      url: lotUrl('corrections'),
+      payload: { bidId: bidders.C.bidId, words: '人民币叁拾捌万玖仟元整' },
+    });
+    expect(byMember.json().code).toBe('CHAIR_ONLY');
+    const corrected = await chairClient.request({
+      method: 'POST',
+      url: lotUrl('corrections'),
+      payload: { bidId: bidders.C.bidId, words: '人民币叁拾捌万玖仟元整' },
+    });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect((await lot1(agent)).corrections).toEqual([
+      expect.objectContaining({ originalFen: '39000000', correctedFen: '38900000', bidderDecision: null }),
+    ]);
     const early = await rep.request({ method: 'POST', url: lotUrl('submit'), payload: { phase: 'checks' } });
     expect(early.json().code).toBe('WORK_INCOMPLETE');
     for (const [i, m] of sitting.entries()) {
@@ -139,6 +159,30 @@ describe('评审', () => {
     });
     expect(locked.statusCode).toBe(409);
 
+    // The checks wait for C's answer to the correction; C confirms it.
+    expect((await lot1(agent)).status).toBe('checking');
+    const [correction] = (
+      await bidders.C.client.request({
+        method: 'GET',
+        url: `/api/projects/${projectId}/evaluation/my-corrections`,
+      })
+    ).json().items;
+    expect(
+      (
+        await bidders.A.client.request({
+          method: 'POST',
+          url: `/api/price-corrections/${correction.id}/answer`,
+          payload: { accept: true },
+        })
+      ).statusCode,
+    ).toBe(404);
+    const confirmed = await bidders.C.client.request({
+      method: 'POST',
+      url: `/api/price-corrections/${correction.id}/answer`,
+      payload: { accept: true },
+    });
+    expect(confirmed.json()).toMatchObject({ bidderDecision: 'confirmed', correctedFen: '38900000' });
+
     // D paid no deposit: void whatever the members found (条例33). C passes by majority (1 of 5 failed it).
     // B at 150 000.00 元 is below half the average and 45% of the budget: it must explain (财库〔2026〕2号).
     const afterChecks = await lot1(agent);
@@ -158,10 +202,6 @@ describe('评审', () => {
     ]);
     expect(Date.parse(review.dueAt) - Date.parse(review.requestedAt)).toBe(30 * 60_000);
 
-    const chairClient = await (async () => {
-      for (const m of sitting) if ((await room(m)).me.chair) return m;
-      throw new Error('no chair');
-    })();
     const tooSoon = await chairClient.request({
       method: 'POST',
       url: `/api/abnormal-reviews/${review.id}/decision`,
@@ -255,15 +295,16 @@ describe('评审', () => {
     }
 
     // Ranking: A 400 000 − 10% = 360 000; B 150 000 (large: no deduction) is the benchmark; C 351 000.
+    // C is evaluated at its confirmed correction, 389 000 − 10% = 350 100.
     // Price score = 150 000 / price × 40. A: P1 (40·4 + 10)/5 = 34, P2 18, price 16.67 → 68.67;
-    // B: 20 + 10 + 40 = 70; C: 39 + 19 + 17.09 → 75.09.
+    // B: 20 + 10 + 40 = 70; C: 39 + 19 + 17.14 → 75.14.
     const ranked = await lot1(agent);
     expect(ranked.status).toBe('reporting');
     const entries = (
       ranked.ranking as { entries: { bidId: string; total: { rounded: string }; evaluatedFen: string }[] }
     ).entries;
     expect(entries.map((e) => [e.bidId, e.total.rounded, e.evaluatedFen])).toEqual([
-      [bidders.C.bidId, '75.09', '35100000'],
+      [bidders.C.bidId, '75.14', '35010000'],
       [bidders.B.bidId, '70.00', '15000000'],
       [bidders.A.bidId, '68.67', '36000000'],
     ]);

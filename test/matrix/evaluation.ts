@@ -29,6 +29,7 @@ export const MATRIX: Record<string, readonly ActorRole[]> = {
   ],
   'POST /api/projects/:id/evaluation/lots/:lotNo/checks': MEMBERS,
   'POST /api/projects/:id/evaluation/lots/:lotNo/scores': MEMBERS,
+  'POST /api/projects/:id/evaluation/lots/:lotNo/corrections': MEMBERS,
   'POST /api/projects/:id/evaluation/lots/:lotNo/submit': MEMBERS,
   'POST /api/projects/:id/evaluation/lots/:lotNo/sign': MEMBERS,
   'POST /api/projects/:id/evaluation/lots/:lotNo/draws': ['agent', 'director'],
@@ -38,4 +39,7 @@ export const MATRIX: Record<string, readonly ActorRole[]> = {
   // 异常低价: only the bidder explains its own price.
   'GET /api/projects/:id/evaluation/my-reviews': ['supplier'],
   'POST /api/abnormal-reviews/:id/explanation': ['supplier'],
+  // 算术修正: only the bidder confirms or refuses its own corrected price.
+  'GET /api/projects/:id/evaluation/my-corrections': ['supplier'],
+  'POST /api/price-corrections/:id/answer': ['supplier'],
 };

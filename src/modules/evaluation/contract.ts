@@ -208,6 +208,42 @@ export const documentParams = z.object({
   part: z.string().regex(/^doc:\d{1,2}$/),
 });
 
+const fenText = z.string().regex(/^(0|[1-9]\d{0,15})$/, '金额应为以“分”计的非负整数');
+
+/** What the committee read in the bid for 87号令 第五十九条; the 开标一览表 price is the opened one. */
+export const correctionBody = z.object({
+  bidId: z.uuid(),
+  /** The total stated in the body of the bid (分项报价表 sum as written), when it differs. */
+  bodyFen: fenText.nullable().default(null),
+  /** The 大写 amount of the 开标一览表 total, as written: 人民币壹拾贰万…元整. */
+  words: z.string().trim().max(100).nullable().default(null),
+  lines: z
+    .array(
+      z.object({
+        unitFen: fenText,
+        quantity: z.string().regex(/^\d{1,9}(\.\d{1,4})?$/, '数量应为正数'),
+        totalFen: fenText,
+      }),
+    )
+    .max(500)
+    .default([]),
+});
+
+export const correctionView = z.object({
+  id: z.uuid(),
+  lotNo: z.number().int(),
+  bidId: z.uuid(),
+  originalFen: z.string(),
+  correctedFen: z.string(),
+  steps: z.array(z.object({ rule: z.number().int(), message: z.string() })),
+  recordedAt: z.string(),
+  bidderDecision: z.enum(['confirmed', 'refused']).nullable(),
+  decidedAt: z.string().nullable(),
+  abilities: z.array(z.string()),
+});
+export const correctionList = z.object({ items: z.array(correctionView) });
+export const correctionDecisionBody = z.object({ accept: z.boolean() });
+
 const clauseView = z.object({ id: z.string(), text: z.string() });
 
 export const roomBidView = z.object({
@@ -253,6 +289,7 @@ export const roomLotView = z.object({
     }),
   ),
   myScores: z.array(z.object({ bidId: z.string(), itemId: z.string(), points: z.string() })),
+  corrections: z.array(correctionView),
   abnormal: z.array(
     z.object({
       id: z.uuid(),

@@ -21,6 +21,8 @@ declare module '../../platform/audit/events.ts' {
     'evaluation.failed': 'project';
     'evaluation.signed': 'committeeSeat';
     'evaluation.reportSigned': 'project';
+    'evaluation.priceCorrected': 'priceCorrection';
+    'evaluation.correctionAnswered': 'priceCorrection';
   }
 }
 export {};

@@ -81,6 +81,9 @@ export function scoringItemsOf(req: Requirements): ScoringItem[] {
   return req.scoring.map((s) => ({ id: s.id, factor: s.factor, text: s.text, maxCenti: s.weightBp }));
 }
 
+/** The price a bid is evaluated at: the opened 开标一览表 price, or the correction its bidder confirmed (87号令59). */
+export const priceOfBid = (b: LotBid): bigint => b.correctedFen ?? b.priceFen;
+
 /** Facts that void a bid whatever the members think: over the ceiling or budget (87号令63), no deposit (条例33). */
 export function automaticFailures(c: LotContext, deposits: Set<string>): Map<string, string[]> {
   const out = new Map<string, string[]>();
@@ -88,14 +91,15 @@ export function automaticFailures(c: LotContext, deposits: Set<string>): Map<str
   const depositAsked = c.requirements.depositFen !== null && BigInt(c.requirements.depositFen) > 0n;
   for (const b of c.bids) {
     const reasons: string[] = [];
-    if (b.priceFen > limit)
+    if (b.correctionRefused) reasons.push('投标人不确认评审委员会修正后的报价，投标无效（87号令第五十九条）');
+    if (priceOfBid(b) > limit)
       reasons.push(
         c.lot.ceilingFen
           ? '投标报价超过最高限价，投标无效（87号令第六十三条）'
           : '投标报价超过采购预算，投标无效（87号令第六十三条）',
       );
     const fixed = lotteryPriceOf(c.requirements, c.lot.no);
-    if (fixed !== null && b.priceFen !== fixed)
+    if (fixed !== null && priceOfBid(b) !== fixed)
       reasons.push('未按采购文件公布的定标价投标，投标无效（合理定价评审抽签法）');
     if (depositAsked && !deposits.has(b.supplierId))
       reasons.push('未按招标文件要求提交投标保证金，投标无效（政府采购法实施条例第三十三条）');
@@ -220,7 +224,7 @@ export function evaluatedPrices(c: LotContext, ids: readonly string[]) {
     .map((b) => ({
       bid: b,
       price: evaluatedPrice({
-        priceFen: b.priceFen,
+        priceFen: priceOfBid(b),
         category: categoryOf(c.project.row.category),
         sme: c.requirements.sme,
         bidder: bidderOf(b),
@@ -244,7 +248,10 @@ export interface RankedEntry {
   bidId: string;
   supplierName: string;
   rank: number;
+  /** The price evaluated: the opened one, or its confirmed correction. */
   priceFen: string;
+  /** As read out at the opening. */
+  openedPriceFen: string;
   evaluatedFen: string;
   evaluatedExact: string;
   deductions: { kind: string; rateBp: number; amountFen: string; basis: string }[];
@@ -361,7 +368,8 @@ export async function computeRanking(tx: Db | Tx, c: LotContext) {
       bidId: r.bidId,
       supplierName: p?.bid.supplierName ?? '',
       rank: i + 1,
-      priceFen: String(p?.bid.priceFen ?? 0n),
+      priceFen: String(p ? priceOfBid(p.bid) : 0n),
+      openedPriceFen: String(p?.bid.priceFen ?? 0n),
       evaluatedFen: String(p?.price.evaluatedFen ?? 0n),
       evaluatedExact: p?.price.evaluatedExact ?? '',
       deductions: (p?.price.deductions ?? []).map((d) => ({
@@ -488,6 +496,8 @@ export async function advance(tx: Tx, ctx: RequestContext, projectId: string, lo
       }
       case 'checking': {
         if (!everyone(c.members, await submitted(tx, c, 'checks'))) return;
+        // A corrected price binds only when its bidder has answered (87号令 第五十九条 第二款).
+        if (c.bids.some((b) => b.correctionPending)) return;
         const conclusions = await checkConclusions(tx, c);
         const qualified = conclusions.filter((k) => k.qualified).map((k) => k.bidId);
         await setStatus(tx, c, 'checking', { qualified });
@@ -506,7 +516,7 @@ export async function advance(tx: Tx, ctx: RequestContext, projectId: string, lo
                 day: shanghaiDay(now),
                 bids: c.bids
                   .filter((b) => qualified.includes(b.bidId))
-                  .map((b) => ({ bidId: b.bidId, rawPriceFen: b.priceFen })),
+                  .map((b) => ({ bidId: b.bidId, rawPriceFen: priceOfBid(b) })),
                 ceilingFen: c.lot.ceilingFen,
                 budgetFen: c.lot.budgetFen,
               });

@@ -35,6 +35,7 @@ import {
   committeeSeats,
   evaluationDeclarations,
   evaluations,
+  priceCorrections,
   type CommitteeRow,
   type EvaluationRow,
 } from './tables.ts';
@@ -70,6 +71,12 @@ export interface LotBid {
   }[];
   code: string | null;
   scan: unknown;
+  /** The price after an arithmetic correction the bidder confirmed (87号令 第五十九条); null when none. */
+  correctedFen: bigint | null;
+  /** A correction the bidder refused: the bid is void. */
+  correctionRefused: boolean;
+  /** A correction still waiting for the bidder's answer. */
+  correctionPending: boolean;
 }
 
 export interface LotContext {
@@ -173,6 +180,12 @@ export async function openedBids(tx: Db | Tx, projectId: string, lotNo: number):
         .from(blindCodes)
         .where(and(eq(blindCodes.projectId, projectId), eq(blindCodes.lotNo, lotNo)))
     : [];
+  const corrections = ids.length
+    ? await tx
+        .select()
+        .from(priceCorrections)
+        .where(and(eq(priceCorrections.projectId, projectId), eq(priceCorrections.lotNo, lotNo)))
+    : [];
   return rows.map((r) => {
     const code = codes.find((c) => c.bidId === r.bid.id);
     return {
@@ -194,6 +207,11 @@ export async function openedBids(tx: Db | Tx, projectId: string, lotNo: number):
       }),
       code: code?.code ?? null,
       scan: code?.scan ?? null,
+      correctedFen:
+        corrections.find((x) => x.bidId === r.bid.id && x.bidderDecision === 'confirmed')?.correctedFen ??
+        null,
+      correctionRefused: corrections.some((x) => x.bidId === r.bid.id && x.bidderDecision === 'refused'),
+      correctionPending: corrections.some((x) => x.bidId === r.bid.id && x.bidderDecision === null),
     };
   });
 }

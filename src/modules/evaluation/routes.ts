@@ -8,6 +8,10 @@ import {
   committeeBody,
   committeeView,
   checksBody,
+  correctionBody,
+  correctionDecisionBody,
+  correctionList,
+  correctionView,
   decisionBody,
   documentParams,
   drawInputBody,
@@ -27,6 +31,7 @@ import {
 } from './contract.ts';
 import { startReview, signDeclaration } from './room.ts';
 import { readBidDocument, readReports, readRoom } from './view.ts';
+import { answerCorrection, myCorrections, recordCorrection } from './corrections.ts';
 import {
   decideAbnormal,
   explainPrice,
@@ -247,6 +252,12 @@ export function evaluationRoutes(app: App, deps: { db: Db; store: FileStore }): 
     (r) => recordChecks(db, r.ctx, r.params.id, r.params.lotNo, r.body),
   );
   lotRoute(
+    '/api/projects/:id/evaluation/lots/:lotNo/corrections',
+    '算术修正（87号令第五十九条，组长记录；投标人确认后生效）',
+    correctionBody,
+    (r) => recordCorrection(db, r.ctx, r.params.id, r.params.lotNo, r.body),
+  );
+  lotRoute(
     '/api/projects/:id/evaluation/lots/:lotNo/scores',
     '记录评分（每项不超过该项分值）',
     scoresBody,
@@ -339,5 +350,32 @@ export function evaluationRoutes(app: App, deps: { db: Db; store: FileStore }): 
       },
     },
     (req) => readReports(db, req.ctx, req.params.id),
+  );
+  app.get(
+    '/api/projects/:id/evaluation/my-corrections',
+    {
+      config: { access: access(evaluationPolicy, 'explain') },
+      schema: {
+        tags,
+        summary: '本单位投标报价的算术修正（须确认，不确认的投标无效）',
+        params: idParams,
+        response: { 200: correctionList, ...errors },
+      },
+    },
+    (req) => myCorrections(db, req.ctx, req.params.id),
+  );
+  app.post(
+    '/api/price-corrections/:id/answer',
+    {
+      config: { access: access(evaluationPolicy, 'explain') },
+      schema: {
+        tags,
+        summary: '确认或不确认修正后的报价（87号令第五十九条）',
+        params: idParams,
+        body: correctionDecisionBody,
+        response: { 200: correctionView, ...errors },
+      },
+    },
+    (req) => answerCorrection(db, req.ctx, req.params.id, req.body.accept),
   );
 }

@@ -7,6 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   index,
@@ -304,3 +305,35 @@ export const evaluationSignatures = pgTable(
 );
 
 export type EvaluationRow = typeof evaluations.$inferSelect;
+
+/**
+ * 算术修正 (87号令 第五十九条): the committee's correction of a bid price, in the article's order; binding only when
+ * the bidder confirms it — a refusal voids the bid.
+ */
+export const priceCorrections = pgTable(
+  'price_corrections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').notNull(),
+    lotNo: integer('lot_no').notNull(),
+    bidId: uuid('bid_id').notNull(),
+    originalFen: bigint('original_fen', { mode: 'bigint' }).notNull(),
+    correctedFen: bigint('corrected_fen', { mode: 'bigint' }).notNull(),
+    /** What the committee read (大写 text, body figure, lines) and each rule applied. */
+    input: jsonb('input').$type<unknown>().notNull(),
+    steps: jsonb('steps').$type<unknown[]>().notNull(),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => committeeSeats.id),
+    recordedAt: stamp('recorded_at').notNull(),
+    bidderDecision: text('bidder_decision'),
+    decidedAt: stamp('decided_at'),
+  },
+  (t) => [
+    check(
+      'price_corrections_decision_check',
+      sql`${t.bidderDecision} is null or ${t.bidderDecision} in ('confirmed','refused')`,
+    ),
+    uniqueIndex('price_corrections_bid_idx').on(t.projectId, t.lotNo, t.bidId),
+  ],
+);

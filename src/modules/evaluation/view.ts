@@ -16,6 +16,7 @@ import { bidRegistrations } from '../bidding/tables.ts';
 import { suppliers } from '../orgs/tables.ts';
 import { loadProject } from '../tendering/index.ts';
 import { committeeOf } from './committee.ts';
+import { correctionsOf, presentCorrection } from './corrections.ts';
 import type { evaluationView, reportList, roomLotView } from './contract.ts';
 import { evaluationPolicy } from './policy.ts';
 import {
@@ -169,6 +170,7 @@ async function lotView(
       itemId: x.itemId,
       points: (x.centiPoints / 100).toFixed(2),
     })),
+    corrections: (await correctionsOf(tx, projectId, lotNo)).map((r) => presentCorrection(r)),
     abnormal: reviews.map((r) => {
       const b = c.bids.find((x) => x.bidId === r.bidId);
       return {
