@@ -49,8 +49,21 @@ import { platformSigner, verifyStatement, type SignedStatement } from '../../pla
 import { DEMO_BID_ITERATIONS, DEMO_BIDDER_USERNAMES, DEMO_OPENING_PASSPHRASE } from './bidding.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoData } from './data.ts';
 import { seedDemo, type SeedDemoResult } from './seed.ts';
+import { demoEvaluationAccounts } from './evaluation.ts';
+import { verifyDraw } from '../../modules/evaluation/draw.contract.ts';
+import { inputsOf } from '../../modules/evaluation/index.ts';
+import {
+  blindCodes,
+  committees,
+  committeeSeats,
+  draws,
+  evaluations,
+} from '../../modules/evaluation/tables.ts';
+import type { DrawResult } from '../../modules/evaluation/draw.contract.ts';
 
 const data = demoData();
+/** The works bidders and experts the evaluations act through (seed.ts adds them to the accounts). */
+const evaluationAccounts = demoEvaluationAccounts(data, new Set());
 const clock = fixedClock(new Date('2026-03-02T01:00:00Z'));
 
 let database: Database;
@@ -84,7 +97,7 @@ describe('seedDemo', () => {
       expertLeaves: data.expertHistory.leaves.length,
       expertReviews: data.expertHistory.reviews.length,
       // One account per role, and the demo's other bidders.
-      users: DEMO_ACCOUNTS.length + DEMO_BIDDER_USERNAMES.length,
+      users: DEMO_ACCOUNTS.length + DEMO_BIDDER_USERNAMES.length + evaluationAccounts.length,
     };
     expect(first.created).toBe(true);
     expect(first.counts).toMatchObject(expected);
@@ -97,7 +110,10 @@ describe('seedDemo', () => {
       expertSpecialties: await n(db.select({ n: count() }).from(expertSpecialties)),
       expertEmployments: await n(db.select({ n: count() }).from(expertEmployments)),
       expertLeaves: await n(db.select({ n: count() }).from(expertLeaves)),
-      expertReviews: await n(db.select({ n: count() }).from(expertReviews)),
+      // Less the sittings the demo's signed evaluations recorded: four experts each.
+      expertReviews:
+        (await n(db.select({ n: count() }).from(expertReviews))) -
+        4 * (await n(db.select({ n: count() }).from(evaluations).where(eq(evaluations.status, 'signed')))),
       users: await n(db.select({ n: count() }).from(users)),
     }).toEqual(expected);
   });
@@ -150,7 +166,11 @@ describe('seedDemo', () => {
       .leftJoin(experts, eq(experts.id, users.expertId));
     const by = new Map(rows.map((r) => [r.username, r]));
     expect([...by.keys()].sort()).toEqual(
-      [...DEMO_ACCOUNTS.map((a) => a.username), ...DEMO_BIDDER_USERNAMES].sort(),
+      [
+        ...DEMO_ACCOUNTS.map((a) => a.username),
+        ...DEMO_BIDDER_USERNAMES,
+        ...evaluationAccounts.map((a) => a.username),
+      ].sort(),
     );
     // The other bidders are approved suppliers, each a different firm.
     const bidders = DEMO_BIDDER_USERNAMES.map((u) => by.get(u));
@@ -195,6 +215,7 @@ describe('seedDemo', () => {
         '采购计划',
         '采购项目',
         '投标开标',
+        '评审',
       ]),
     );
   });
@@ -412,8 +433,11 @@ describe('seedDemo', () => {
     expect(opened).toHaveLength(first.counts.openedLots);
     expect(opened.length).toBeGreaterThanOrEqual(2);
     const { publicKey } = await platformSigner(db);
+    // Projects taken on to their evaluation have moved on from 'opened' (see the evaluation block below).
+    const evaluated = new Set((await db.select().from(evaluations)).map((e) => e.projectId));
     for (const lot of opened) {
-      expect(projectRows.find((p) => p.id === lot.projectId)?.status).toBe('opened');
+      if (!evaluated.has(lot.projectId))
+        expect(projectRows.find((p) => p.id === lot.projectId)?.status).toBe('opened');
       const record = lot.record as SignedStatement<{
         lotNo: number;
         entries: { opened: boolean; priceFen: string | null }[];
@@ -434,8 +458,8 @@ describe('seedDemo', () => {
     expect(notOpened.every((l) => l.bidCount < 3 && l.record === null)).toBe(true);
 
     // A project with only two bids failed at the opening.
-    const failed = projectRows.filter((p) => p.status === 'failed');
-    expect(failed).toHaveLength(first.counts.failedProjects);
+    expect(projectRows.filter((p) => p.status === 'failed')).toHaveLength(first.counts.failedProjects);
+    const failed = projectRows.filter((p) => p.status === 'failed' && !evaluated.has(p.id));
     expect(failed.length).toBeGreaterThanOrEqual(1);
     const failedLots = openings.filter((l) => failed.some((p) => p.id === l.projectId));
     expect(failedLots.every((l) => l.status === 'notOpened' && l.bidCount < 3)).toBe(true);
@@ -476,6 +500,90 @@ describe('seedDemo', () => {
     expect(after?.n).toBe(before?.n);
     const [centreCount] = await database.db.select({ n: count() }).from(centres);
     expect(centreCount?.n).toBe(1);
+  });
+});
+
+describe('seedDemo: committees and evaluations', () => {
+  it('holds a formed committee, not yet sitting, with a decline replaced from the committed order', async () => {
+    const db = database.db;
+    const rows = await db.select().from(committees);
+    const seats = await db.select().from(committeeSeats);
+    const waiting = rows.filter((c) => c.reviewAt > clock.now());
+    expect(waiting).toHaveLength(1);
+    const [c] = waiting;
+    expect(c?.status).toBe('formed');
+    const mine = seats.filter((s) => s.committeeId === c?.id && s.kind === 'expert');
+    const declined = mine.filter((s) => s.status === 'declined');
+    expect(declined).toHaveLength(1);
+    expect(declined[0]?.declineReason).toBeTruthy();
+    expect(mine.filter((s) => s.status === 'confirmed')).toHaveLength(4);
+    expect(mine.find((s) => s.replaces === declined[0]?.id)?.status).toBe('confirmed');
+    const [project] = await db
+      .select()
+      .from(projects)
+      .where(eq(projects.id, c?.projectId ?? ''));
+    expect(project?.status).toBe('opened');
+    expect((await db.select().from(evaluations)).some((e) => e.projectId === c?.projectId)).toBe(false);
+  });
+
+  it('holds signed evaluations of every method, a blind one with a leak found, and a 废标', async () => {
+    const db = database.db;
+    const rows = await db.select().from(evaluations);
+    const signed = rows.filter((e) => e.status === 'signed');
+    for (const method of ['lowestPrice', 'bestValue', 'priceLottery'])
+      expect(
+        signed.some((e) => e.method === method && !e.blind),
+        method,
+      ).toBe(true);
+    const blind = signed.find((e) => e.blind);
+    expect(blind).toBeDefined();
+    const { publicKey } = await platformSigner(db);
+    for (const e of signed) {
+      const report = e.signedReport as SignedStatement<{ signatures: { agree: boolean }[] }>;
+      expect(verifyStatement(report, publicKey)).toMatchObject({ ok: true });
+    }
+    // 综合评分法: an abnormally low bid explained and accepted, a deviating score, one dissent.
+    const scored = signed.find((e) => e.method === 'bestValue' && !e.blind);
+    const report = scored?.report as { abnormal: { decision: string }[]; deviations: unknown[] };
+    expect(report.abnormal.map((a) => a.decision)).toEqual(['accepted']);
+    expect(report.deviations.length).toBeGreaterThan(0);
+    const statement = (scored?.signedReport as SignedStatement<{ signatures: { agree: boolean }[] }>)
+      .statement;
+    expect(statement.signatures.filter((s) => !s.agree)).toHaveLength(1);
+    // 合理定价评审抽签法: one bid at another price void, the order drawn among the rest.
+    const lottery = signed.find((e) => e.method === 'priceLottery');
+    const checks = (lottery?.report as { checks: { qualified: boolean; automatic: string[] }[] }).checks;
+    expect(checks.filter((k) => !k.qualified)).toHaveLength(1);
+    expect(checks.find((k) => !k.qualified)?.automatic[0]).toContain('定标价');
+    // 暗标: the identity-leak report names the bidder who signed its document.
+    const codes = await db
+      .select()
+      .from(blindCodes)
+      .where(eq(blindCodes.projectId, blind?.projectId ?? ''));
+    const findings = codes.flatMap((c) => (c.scan as { findings: unknown[] }[]).flatMap((r) => r.findings));
+    expect(findings.length).toBeGreaterThan(0);
+    // Fewer than three qualified: 废标, the project failed, with the ground recorded.
+    const failed = rows.filter((e) => e.status === 'failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.failedReason).toContain('不足3家');
+    const [project] = await db
+      .select()
+      .from(projects)
+      .where(eq(projects.id, failed[0]?.projectId ?? ''));
+    expect(project?.status).toBe('failed');
+    const events = await db.select().from(auditEvents).where(eq(auditEvents.action, 'evaluation.failed'));
+    expect((events[0]?.after as { nextSteps: string[] }).nextSteps.length).toBeGreaterThan(0);
+  });
+
+  it('keeps every draw replayable from its stored inputs, on a log that verifies', async () => {
+    const db = database.db;
+    const rows = await db.select().from(draws);
+    expect(rows.some((d) => d.purpose === 'lottery')).toBe(true);
+    const drawn = rows.filter((d) => d.status === 'drawn');
+    expect(drawn.length).toBe(rows.length);
+    for (const d of drawn)
+      expect(await verifyDraw(inputsOf(d), d.result as DrawResult)).toEqual({ ok: true });
+    expect((await verifyAudit(db)).ok).toBe(true);
   });
 });
 

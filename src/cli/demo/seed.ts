@@ -49,6 +49,13 @@ import {
   runBidding,
   userActorOf,
 } from './bidding.ts';
+import {
+  DEMO_WORKS_BIDDER_USERNAMES,
+  demoEvaluationAccounts,
+  demoFileStore,
+  evaluationTimeline,
+  runEvaluation,
+} from './evaluation.ts';
 
 export interface SeedDemoOptions {
   clock: Clock;
@@ -159,13 +166,11 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
   const sanctioned = new Set(
     registries.supplierProfiles.filter((p) => p.sanctions.length).map((p) => p.supplierName),
   );
-  const accounts = [...data.accounts, ...demoBidderAccounts(data.suppliers, sanctioned)];
-  const bidding = biddingTimeline(
-    seed,
-    tendering,
-    opts.clock.now(),
-    accounts.length - data.accounts.length + 1,
-  );
+  const bidderAccounts = demoBidderAccounts(data.suppliers, sanctioned);
+  const accounts = [...data.accounts, ...bidderAccounts, ...demoEvaluationAccounts(data, sanctioned)];
+  const bidding = biddingTimeline(seed, tendering, opts.clock.now(), bidderAccounts.length + 1);
+  // Committees and evaluations of projects of their own, after the custodians' keys exist.
+  const evaluation = evaluationTimeline(bidding, opts.clock.now());
   const history = data.expertHistory;
   // One scrypt hash for every account: hashing each would cost ~50 ms apiece for the same password.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -182,7 +187,8 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
     history.reviews.length +
     accounts.length +
     tendering.steps.length +
-    bidding.steps.length;
+    bidding.steps.length +
+    evaluation.steps.length;
   let done = 0;
   const progress = (n: number, label: string): void => {
     done += n;
@@ -491,14 +497,39 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
       },
       () => progress(1, '投标开标'),
     );
+    const expertUsers = new Map(userRows.flatMap((u) => (u.expertId ? [[u.expertId, u] as const] : [])));
+    const evaluationRun = runEvaluation(
+      tx,
+      evaluation,
+      {
+        agent: userActorOf(userNamed('jingban')),
+        supervisor: userActorOf(userNamed('caizheng')),
+        purchaser: userActorOf(userNamed('caigouren')),
+        itBidders: ['gongyingshang', ...DEMO_BIDDER_USERNAMES]
+          .filter((u) => userRows.some((r) => r.username === u))
+          .map((u) => userActorOf(userNamed(u))),
+        worksBidders: DEMO_WORKS_BIDDER_USERNAMES.filter((u) => userRows.some((r) => r.username === u)).map(
+          (u) => userActorOf(userNamed(u)),
+        ),
+        expert: (id) => {
+          const row = expertUsers.get(id);
+          return row ? userActorOf(row) : null;
+        },
+        sizeOf: (id) => supplierSize.get(id) ?? null,
+      },
+      demoFileStore(),
+      () => progress(1, '评审'),
+      biddingRun.until,
+    );
     const tenderingCounts = await runTendering(
       tx,
       tendering,
       { agent: actorOf(userNamed('jingban')), supplier: actorOf(userNamed('gongyingshang')) },
       resolver(lineIds, 'plan line'),
       () => progress(1, '采购项目'),
-      biddingRun.until,
+      evaluationRun.until,
     );
+    const evaluationCounts = await evaluationRun.finish();
     const biddingCounts = await biddingRun.finish();
     const [noticeCount] = await tx.select({ n: count() }).from(notices);
 
@@ -520,7 +551,7 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
       users: userRows.length,
       planLines: planning.lines.length,
       programmes: tenderingCounts.programmes,
-      projects: tenderingCounts.projects,
+      projects: tenderingCounts.projects + evaluationCounts.projects,
       notices: noticeCount?.n ?? 0,
       clarifications: tenderingCounts.clarifications,
       ...biddingCounts,
