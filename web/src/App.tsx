@@ -13,6 +13,7 @@ import { RequireSession } from './features/auth/RequireSession.tsx';
 import { sessionKey } from './features/auth/session.ts';
 import { DrawVerifyPage } from './features/evaluation/DrawVerifyPage.tsx';
 import { InvitationsPage } from './features/evaluation/InvitationsPage.tsx';
+import { RoomPage } from './features/evaluation/room/RoomPage.tsx';
 import { ExpertCoveragePage } from './features/experts/ExpertCoveragePage.tsx';
 import { ExpertDetailPage } from './features/experts/ExpertDetailPage.tsx';
 import { ExpertsPage } from './features/experts/ExpertsPage.tsx';
@@ -118,6 +119,7 @@ export function App() {
           {/* Suppliers open a published project from its notice without the list ability: the server answers. */}
           <Route path="projects/:id" element={<ProjectDetailPage />} />
           <Route path="projects/:id/opening" element={guarded('opening', 'read', <OpeningHallPage />)} />
+          <Route path="projects/:id/evaluation" element={guarded('evaluation', 'read', <RoomPage />)} />
           <Route path="programmes" element={guarded('programme', 'list', <ProgrammesPage />)} />
           <Route path="templates" element={guarded('template', 'list', <TemplatesPage />)} />
           <Route path="imports" element={guarded('import', 'import', <ImportPage />)} />

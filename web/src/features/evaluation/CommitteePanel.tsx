@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Popconfirm, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../api.ts';
 import { formatTime } from '../../shared/format.ts';
 import { can, useSession } from '../auth/session.ts';
@@ -8,6 +9,41 @@ import type { ProjectView } from '../tendering/api.ts';
 import { committeeKey, fetchCommittee, prepareDraw, type CommitteeView, type SeatView } from './api.ts';
 import { CommitteeForm } from './CommitteeForm.tsx';
 import { DrawCard } from './DrawCard.tsx';
+import { ExplainPanel } from './ExplainPanel.tsx';
+
+/** The evaluation room is open from the opening on (the review starts there) and read afterwards. */
+const ROOM = ['opened', 'evaluating', 'awarded', 'contracted', 'failed'];
+
+/** 进入评审室: for the centre, the supervisors and the purchaser's representative (the server checks the seat). */
+function RoomLink({ project }: { project: ProjectView }) {
+  return (
+    <Space wrap data-testid="evaluation-room-link">
+      <Link to={`/app/projects/${project.id}/evaluation`}>
+        <Button type="primary">进入评审室</Button>
+      </Link>
+      <Typography.Text type="secondary">
+        {project.status === 'opened' ? '评审时间到达后，在评审室开始评审。' : '评审过程、排序和评审报告。'}
+      </Typography.Text>
+    </Space>
+  );
+}
+
+/**
+ * What the project page shows of the evaluation to those who do not read the committee: the purchaser's
+ * representative goes to the room; a bidder answers the committee's request to explain an abnormally low price.
+ */
+function EvaluationEntry({ project }: { project: ProjectView }) {
+  const abilities = useSession().data?.abilities;
+  if (can(abilities, 'evaluation', 'explain') && ['evaluating', 'awarded', 'failed'].includes(project.status))
+    return <ExplainPanel projectId={project.id} />;
+  if (can(abilities, 'evaluation', 'sit') && ['evaluating', 'awarded', 'contracted'].includes(project.status))
+    return (
+      <Card size="small" title="评审">
+        <RoomLink project={project} />
+      </Card>
+    );
+  return null;
+}
 
 /** A committee may be formed and drawn while the project is published and not yet evaluated. */
 const FORMING = ['published', 'corrected', 'bidsClosed', 'opened'];
@@ -252,7 +288,7 @@ export function CommitteePanel({ project }: { project: ProjectView }) {
     queryFn: () => committeeOrNull(project.id),
     enabled: readable,
   });
-  if (!readable) return null;
+  if (!readable) return <EvaluationEntry project={project} />;
   const committee = query.data;
   return (
     <Card
@@ -273,6 +309,14 @@ export function CommitteePanel({ project }: { project: ProjectView }) {
       }
     >
       {query.isPending && <Spin />}
+      {committee &&
+        committee.status === 'formed' &&
+        can(abilities, 'evaluation', 'watch') &&
+        ROOM.includes(project.status) && (
+          <div style={{ marginBottom: 16 }}>
+            <RoomLink project={project} />
+          </div>
+        )}
       {query.isError && <Alert type="error" showIcon title={errorMessage(query.error)} />}
       {committee === null &&
         (can(abilities, 'committee', 'form') && FORMING.includes(project.status) ? (

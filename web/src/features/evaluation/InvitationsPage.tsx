@@ -14,6 +14,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { errorMessage } from '../../api.ts';
 import { formatTime } from '../../shared/format.ts';
 import { fetchInvitations, invitationsKey, respondToInvitation, type Invitation } from './api.ts';
@@ -101,6 +102,12 @@ function DeclineDialog({ invitation }: { invitation: Invitation }) {
 function Actions({ invitation }: { invitation: Invitation }) {
   const { message } = App.useApp();
   const respond = useRespond();
+  if (invitation.status === 'confirmed')
+    return (
+      <Link to={`/app/projects/${invitation.projectId}/evaluation`}>
+        <Button type="primary">进入评审室</Button>
+      </Link>
+    );
   if (!invitation.abilities.includes('respond')) return null;
   return (
     <Space>
