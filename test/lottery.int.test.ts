@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projects } from '../src/modules/tendering/tables.ts';
 import { drawExportSchema, runDraw, verifyDraw } from '../src/modules/evaluation/draw.contract.ts';
 import { startHarness, type TestHarness } from './support/harness.ts';
 import { cleanRequirements, insertThresholds } from './support/projects.ts';
@@ -106,5 +108,24 @@ describe('合理定价评审抽签法', () => {
 
     await signAll(r);
     expect((await lot1(r.agent, r.projectId)).status).toBe('signed');
+
+    // Public only with the result: before it, nobody outside sees the draws; after it, anyone replays them,
+    // names included (87号令 第四十七条). The award itself is the next stage's: set here by SQL.
+    const visitor = await h.client();
+    const url = `/api/portal/projects/${r.projectId}/draws`;
+    expect((await visitor.request({ method: 'GET', url })).statusCode).toBe(404);
+    await h.db.update(projects).set({ status: 'awarded' }).where(eq(projects.id, r.projectId));
+    const published = await visitor.request({ method: 'GET', url });
+    expect(published.statusCode, published.body).toBe(200);
+    const records = published.json().map((x: unknown) => drawExportSchema.parse(x));
+    expect(records.map((x: { inputs: { purpose: string } }) => x.inputs.purpose)).toEqual([
+      'committee',
+      'lottery',
+    ]);
+    for (const record of records)
+      expect(await verifyDraw(record.inputs, record.result)).toEqual({ ok: true });
+    const [committeeDraw, lotteryDraw] = records;
+    expect(Object.values(committeeDraw.candidates ?? {}).length).toBeGreaterThanOrEqual(4);
+    expect(Object.keys(lotteryDraw.candidates ?? {}).sort()).toEqual([a, b, c].sort());
   });
 });

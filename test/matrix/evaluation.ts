@@ -1,4 +1,5 @@
 import type { ActorRole } from '../../src/platform/auth/actor.ts';
+import { ALL } from './roles.ts';
 
 const SUPERVISORS: ActorRole[] = ['financeSupervisor', 'disciplineSupervisor'];
 const MEMBERS: ActorRole[] = ['expert', 'purchaser'];
@@ -12,6 +13,8 @@ export const MATRIX: Record<string, readonly ActorRole[]> = {
   'POST /api/projects/:id/committee/draws': ['agent', 'director'],
   'POST /api/draws/:id/witness': SUPERVISORS,
   'GET /api/draws/:id/export': ['agent', 'director', ...SUPERVISORS],
+  // With the result notice the draws are public, names included (87号令 第四十七条).
+  'GET /api/portal/projects/:id/draws': ALL,
   // An expert answers only its own invitations.
   'GET /api/my/invitations': ['expert'],
   'POST /api/committee-seats/:id/respond': ['expert'],

@@ -4,7 +4,7 @@
  * exported for `zhengcai draw verify`. Not earlier than 2 working days before the review (财库〔2016〕198号),
  * except for 谈判, 磋商 and remote reviews.
  */
-import { and, eq, inArray, max } from 'drizzle-orm';
+import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import type { z } from 'zod';
 import { appendAudit } from '../../platform/audit/log.ts';
 import { actorUserId, type RequestContext } from '../../platform/auth/actor.ts';
@@ -12,8 +12,9 @@ import { authorize } from '../../platform/auth/policy.ts';
 import { shanghaiDay } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
-import { experts } from '../orgs/tables.ts';
-import { methodOf } from '../tendering/index.ts';
+import { bids } from '../bidding/tables.ts';
+import { experts, suppliers } from '../orgs/tables.ts';
+import { methodOf, projects } from '../tendering/index.ts';
 import { committeeSlots } from './candidates.ts';
 import { committeeOf, projectOpenForCommittee, readCommittee, slotKeyOf, vacanciesOf } from './committee.ts';
 import type { committeeView } from './contract.ts';
@@ -30,7 +31,7 @@ import {
   type DrawSlot,
 } from './draw.contract.ts';
 import './events.ts';
-import { committeePolicy } from './policy.ts';
+import { committeePolicy, publicDrawPolicy } from './policy.ts';
 import { drawTooEarlyMessage, earliestDrawDay } from './rules/committee.ts';
 import { committeeSeats, committees, draws, type DrawRow } from './tables.ts';
 
@@ -233,6 +234,56 @@ export async function seatDrawnExperts(
   }
 }
 
+/** A project whose result is public: the draws and the experts' names are published with it (87号令 第四十七条). */
+export const RESULT_PUBLIC_STATES: readonly string[] = ['awarded', 'contracted'];
+
+/**
+ * 公开的抽取记录: once the result notice is out, anyone may download a project's drawn draws, with the experts' names
+ * and units, and replay them (the portal's /draws/verify page, or `zhengcai draw verify`). Before that: not found.
+ */
+export async function publicDraws(db: Db, ctx: RequestContext, projectId: string): Promise<DrawExport[]> {
+  authorize(ctx.actor, publicDrawPolicy, 'read');
+  const [project] = await db
+    .select({ status: projects.status })
+    .from(projects)
+    .where(eq(projects.id, projectId));
+  if (!project || !RESULT_PUBLIC_STATES.includes(project.status)) throw notFound('抽取记录尚未公开');
+  const rows = await db
+    .select()
+    .from(draws)
+    .where(and(eq(draws.projectId, projectId), eq(draws.status, 'drawn')))
+    .orderBy(asc(draws.drawnAt));
+  const out: DrawExport[] = [];
+  for (const d of rows) out.push(await exportOf(db, d, true));
+  return out;
+}
+
+async function exportOf(db: Db, d: DrawRow, named: boolean): Promise<DrawExport> {
+  const result = d.result as DrawResult;
+  const out: DrawExport = { inputs: inputsOf(d), result };
+  if (!named) return out;
+  const ids = [...new Set(result.slots.flatMap((s) => s.order))];
+  const people = ids.length
+    ? await db
+        .select({ id: experts.id, name: experts.name, employer: experts.employer })
+        .from(experts)
+        .where(inArray(experts.id, ids))
+    : [];
+  // Tie-break and lottery candidates are bids: labelled with their bidders' names.
+  const firms = ids.length
+    ? await db
+        .select({ id: bids.id, name: suppliers.name })
+        .from(bids)
+        .innerJoin(suppliers, eq(suppliers.id, bids.supplierId))
+        .where(inArray(bids.id, ids))
+    : [];
+  out.candidates = Object.fromEntries([
+    ...people.map((r) => [r.id, `${r.name}（${r.employer}）`] as const),
+    ...firms.map((r) => [r.id, r.name] as const),
+  ]);
+  return out;
+}
+
 /**
  * The draw as a file anyone can replay with `zhengcai draw verify`: inputs, result, and — once the review has
  * started — the experts' names and units as labels.
@@ -242,20 +293,13 @@ export async function exportDraw(db: Db, ctx: RequestContext, drawId: string): P
   const [d] = await db.select().from(draws).where(eq(draws.id, drawId));
   if (!d) throw notFound('抽取记录不存在');
   if (d.status !== 'drawn' || !d.result) throw conflict('DRAW_STATE', '抽取尚未完成，暂无可验证的结果');
-  const result = d.result as DrawResult;
   const [committee] = d.committeeId
     ? await db.select().from(committees).where(eq(committees.id, d.committeeId))
     : [];
-  const out: DrawExport = { inputs: inputsOf(d), result };
-  if (committee && ctx.clock.now() >= committee.reviewAt) {
-    const ids = [...new Set(result.slots.flatMap((s) => s.order))];
-    const rows = ids.length
-      ? await db
-          .select({ id: experts.id, name: experts.name, employer: experts.employer })
-          .from(experts)
-          .where(inArray(experts.id, ids))
-      : [];
-    out.candidates = Object.fromEntries(rows.map((r) => [r.id, `${r.name}（${r.employer}）`]));
-  }
-  return out;
+  // Names once the review has started; candidates of a tie or a lottery are bidders, known since the opening.
+  return exportOf(
+    db,
+    d,
+    d.purpose !== 'committee' || (committee !== undefined && ctx.clock.now() >= committee.reviewAt),
+  );
 }

@@ -1,3 +1,4 @@
+import { ROLES } from '../../platform/auth/actor.ts';
 import { definePolicy, type Grant } from '../../platform/auth/policy.ts';
 
 /**
@@ -39,4 +40,12 @@ export const evaluationPolicy = definePolicy<Record<string, never>>()('evaluatio
   read: ['agent', 'director', 'financeSupervisor', 'disciplineSupervisor', 'expert', 'purchaser'],
   explain: ['supplier'],
   readReports: ['agent', 'director', 'financeSupervisor', 'disciplineSupervisor', 'purchaser'],
+});
+
+/**
+ * Draws made public with the result notice (87号令 第四十七条: the committee's names are published with the
+ * result): anyone may download and replay them then.
+ */
+export const publicDrawPolicy = definePolicy<Record<string, never>>()('publicDraw', {
+  read: ['public', ...ROLES],
 });

@@ -44,10 +44,10 @@ import {
 } from './work.ts';
 import { z } from 'zod';
 import { drawExportSchema } from './draw.contract.ts';
-import { exportDraw, prepareCommitteeDraw } from './draws.ts';
+import { exportDraw, prepareCommitteeDraw, publicDraws } from './draws.ts';
 import { witnessDraw } from './witness.ts';
 import { myInvitations, respondToInvitation } from './invitations.ts';
-import { committeePolicy, evaluationPolicy, invitationPolicy } from './policy.ts';
+import { committeePolicy, evaluationPolicy, invitationPolicy, publicDrawPolicy } from './policy.ts';
 
 const tags = ['评审'];
 const errors = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
@@ -377,5 +377,18 @@ export function evaluationRoutes(app: App, deps: { db: Db; store: FileStore }): 
       },
     },
     (req) => answerCorrection(db, req.ctx, req.params.id, req.body.accept),
+  );
+  app.get(
+    '/api/portal/projects/:id/draws',
+    {
+      config: { access: access(publicDrawPolicy, 'read') },
+      schema: {
+        tags: ['公开'],
+        summary: '公开的抽取记录（结果公告后，含专家姓名，可在本站或用 zhengcai draw verify 重放验证）',
+        params: idParams,
+        response: { 200: z.array(drawExportSchema), 404: errorBody },
+      },
+    },
+    (req) => publicDraws(db, req.ctx, req.params.id),
   );
 }
