@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { eq, sql } from 'drizzle-orm';
 import { DEMO_PASSWORD } from '../../src/cli/demo/data.ts';
+import { suppliers } from '../../src/modules/orgs/tables.ts';
+import { users } from '../../src/platform/auth/tables.ts';
 import { verifyStatement, type SignedStatement } from '../../src/platform/signing.ts';
 import { launchChromium, startDemoServer, checkSteadily, dialogClosed } from './support.ts';
 
@@ -431,5 +434,93 @@ describe('投标保证金 in Chromium', () => {
     await expect.poll(() => deposit.getByTestId('deposit-status').textContent()).toBe('已退还');
     await agent.context().close();
     await supplier.context().close();
+  }, 90_000);
+});
+
+/** A one-page PDF whose text (Helvetica, ASCII) pdfjs reads page by page. */
+function pdfWithText(text: string): Buffer {
+  const stream = `BT /F1 12 Tf 72 720 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const at of offsets) out += `${String(at).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+describe('暗标 identity-leak scan in Chromium', () => {
+  it('scans the blind technical file in the browser before sealing, warns and asks for confirmation', async () => {
+    // The demo has no 暗标 project: the 多媒体 project asks for one for this test (setup the UI cannot do).
+    const project = await multimediaProject();
+    const db = server.database.db;
+    const setBlind = (on: boolean) =>
+      db.execute(
+        sql`update projects set requirements = jsonb_set(requirements, '{blindTechnical}', ${JSON.stringify(on)}::jsonb) where id = ${project.id}`,
+      );
+    const [firm] = await db
+      .select({ name: suppliers.name })
+      .from(users)
+      .innerJoin(suppliers, eq(users.supplierId, suppliers.id))
+      .where(eq(users.username, 'gongyingshang2'));
+    const name = firm?.name ?? '';
+    expect(name).not.toBe('');
+    const dir = await mkdtemp(path.join(tmpdir(), 'zc-blind-'));
+    const leaky = path.join(dir, '暗标技术方案.txt');
+    const scanned = path.join(dir, '暗标技术方案.pdf');
+    const clean = path.join(dir, '暗标技术方案（修改后）.txt');
+    await writeFile(leaky, `一、项目理解\n本技术方案由${name}编制，实施团队驻场服务。\n`);
+    await writeFile(scanned, pdfWithText('Service hotline: 13812345678'));
+    await writeFile(clean, '一、项目理解\n本技术方案由投标人编制，实施团队驻场服务。\n');
+    await setBlind(true);
+    const supplier = await signedIn('gongyingshang2');
+    try {
+      const panel = await bidPanel(supplier, project.url);
+      const picker = panel.getByTestId('bid-doc-blindTechnical');
+      const scan = picker.getByTestId('leak-scan');
+
+      // Its own name in the blind file: a warning with the place and the excerpt, and a confirmation asked.
+      await picker.locator('input[type=file]').setInputFiles(leaky);
+      await picker.locator('[data-testid=leak-scan][data-state=high]').waitFor({ timeout: 30_000 });
+      const finding = scan.getByTestId('leak-finding').first();
+      expect(await finding.getAttribute('data-severity')).toBe('high');
+      expect(await finding.textContent()).toContain('第 2 行');
+      expect(await finding.getByTestId('leak-excerpt').textContent()).toContain(`【${name}】`);
+      const confirm = panel.getByTestId('leak-confirm');
+      await confirm.waitFor();
+      await snap(panel, 'blind-scan-warning');
+      // Sending is not refused for good, but waits for the supplier to confirm.
+      // (This bidder of the demo has bid on the project already: the button says 加密并重新递交.)
+      await panel.getByRole('button', { name: /加密并(重新)?递交/ }).click();
+      await panel.getByText('暗标文件中发现身份信息：请修改文件，或检查后勾选确认').waitFor();
+
+      // A PDF is read by pdfjs in the browser, page by page: a mobile number is a warning of medium severity.
+      await picker.locator('input[type=file]').setInputFiles(scanned);
+      await picker.locator('[data-testid=leak-scan][data-state=medium]').waitFor({ timeout: 30_000 });
+      expect(await scan.getByTestId('leak-finding').first().textContent()).toContain('第 1 页');
+      expect(await scan.getByTestId('leak-excerpt').first().textContent()).toContain('【13812345678】');
+      expect(await confirm.count()).toBe(0);
+
+      // The corrected file: nothing found.
+      await picker.locator('input[type=file]').setInputFiles(clean);
+      await picker.locator('[data-testid=leak-scan][data-state=clean]').waitFor({ timeout: 30_000 });
+      expect(await scan.textContent()).toContain('未发现身份信息');
+      expect(await confirm.count()).toBe(0);
+    } finally {
+      await supplier.context().close();
+      await setBlind(false);
+      await rm(dir, { recursive: true, force: true });
+    }
   }, 90_000);
 });
