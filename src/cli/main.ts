@@ -1,29 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import path from 'node:path';
 import { Command, Option } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { buildApp, jobHandlers, packageRoot, version, webDistDir } from '../app.ts';
-import { startJobRunner } from '../platform/jobs/runner.ts';
-import { IMPORT_KINDS, importRegistry, KIND_LABELS } from '../modules/orgs/index.ts';
-import { systemActor } from '../platform/auth/actor.ts';
-import { loadConfig, type Config } from '../platform/config.ts';
-import { verifyStatement, type SignedStatement } from '../platform/signing.ts';
 import { z } from 'zod';
-import { openDatabase, type Database } from '../platform/db/client.ts';
-import { migrationStatus, runMigrations } from '../platform/db/migrations.ts';
-import { setAuditHashAlgorithm, verifyAudit } from '../platform/audit/log.ts';
-import { systemClock } from '../platform/clock.ts';
-import { seedDemo } from './demo/seed.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/data.ts';
-import { buildWeb, webBuildNeeded } from './web.ts';
-import {
-  candidateLabel,
-  drawExportSchema,
-  PURPOSE_LABELS,
-  verifyDraw,
-  type DrawExport,
-} from '../modules/evaluation/draw.contract.ts';
+import { IMPORT_KINDS, KIND_LABELS } from '../modules/orgs/import/columns.ts';
+import { loadConfig, type Config } from '../platform/config.ts';
+import type { Database } from '../platform/db/client.ts';
+import type { SignedStatement } from '../platform/signing.ts';
+import type { DrawExport } from '../modules/evaluation/draw.contract.ts';
+
+// Only what every command needs is imported here: the app, the database, the demo seed … load inside the
+// commands that use them, so the offline checks (`receipt verify`, `draw verify`) start in a fraction of the time.
+
+// Validation messages in Chinese, as the server configures them (platform/http/server.ts).
+z.config(z.locales.zhCN());
+
+const version = z
+  .object({ version: z.string() })
+  .parse(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'))).version;
+
+async function setAuditHashAlgorithm(config: Config): Promise<void> {
+  (await import('../platform/audit/log.ts')).setAuditHashAlgorithm(config.auditHash);
+}
 
 function describeDb(config: Config): string {
   return config.databaseUrl
@@ -32,6 +32,8 @@ function describeDb(config: Config): string {
 }
 
 async function openMigrated(config: Config): Promise<Database> {
+  const { openDatabase } = await import('../platform/db/client.ts');
+  const { runMigrations } = await import('../platform/db/migrations.ts');
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await runMigrations(database);
   return database;
@@ -69,6 +71,8 @@ function progressBar(label: string): {
 }
 
 async function seed(database: Database): Promise<boolean> {
+  const { seedDemo } = await import('./demo/seed.ts');
+  const { systemClock } = await import('../platform/clock.ts');
   const bar = progressBar('载入演示数据');
   try {
     const result = await seedDemo(database, {
@@ -96,7 +100,11 @@ program
   .option('--no-web', '不构建、不提供网页（仅 API）')
   .action(async (opts: { port: string; host: string; seed: boolean; web: boolean }) => {
     const config = { ...loadConfig(), port: Number(opts.port), host: opts.host };
-    setAuditHashAlgorithm(config.auditHash);
+    await setAuditHashAlgorithm(config);
+    const { buildApp, jobHandlers, packageRoot, webDistDir } = await import('../app.ts');
+    const { buildWeb, webBuildNeeded } = await import('./web.ts');
+    const { startJobRunner } = await import('../platform/jobs/runner.ts');
+    const { systemClock } = await import('../platform/clock.ts');
     if (opts.web && webBuildNeeded(packageRoot)) {
       console.log('正在构建网页…');
       await buildWeb(packageRoot);
@@ -132,6 +140,7 @@ program
   .description('应用数据库迁移（启动时也会自动执行）')
   .action(async () => {
     const config = loadConfig();
+    const { migrationStatus } = await import('../platform/db/migrations.ts');
     const database = await openMigrated(config);
     const status = await migrationStatus(database);
     console.log(`${describeDb(config)}：已应用 ${status.applied} 个迁移，当前版本 ${status.version ?? '无'}`);
@@ -144,7 +153,8 @@ program
   .requiredOption('--demo', '载入演示中心（仅当数据库中尚无中心时）')
   .action(async () => {
     const config = loadConfig();
-    setAuditHashAlgorithm(config.auditHash);
+    await setAuditHashAlgorithm(config);
+    const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('./demo/data.ts');
     const database = await openMigrated(config);
     const created = await seed(database);
     await database.close();
@@ -166,7 +176,10 @@ program
     const k = IMPORT_KINDS.find((x) => x === kind);
     if (!k) throw new Error(`导入类别应为 ${IMPORT_KINDS.join('、')} 之一`);
     const config = loadConfig();
-    setAuditHashAlgorithm(config.auditHash);
+    await setAuditHashAlgorithm(config);
+    const { importRegistry } = await import('../modules/orgs/index.ts');
+    const { systemActor } = await import('../platform/auth/actor.ts');
+    const { systemClock } = await import('../platform/clock.ts');
     const database = await openMigrated(config);
     const bar = progressBar(`导入${KIND_LABELS[k]}`);
     try {
@@ -201,6 +214,7 @@ audit
   .option('--json', '以 JSON 输出结果')
   .action(async (opts: { json?: boolean }) => {
     const config = loadConfig();
+    const { verifyAudit } = await import('../platform/audit/log.ts');
     const database = await openMigrated(config);
     const bar = progressBar('校验审计日志');
     const result = await verifyAudit(database.db, (done, total) => bar.update(done, total));
@@ -246,6 +260,7 @@ receipt
       process.exitCode = 1;
       return;
     }
+    const { verifyStatement } = await import('../platform/signing.ts');
     const result = verifyStatement(signed, opts.publicKey);
     if (!result.ok) {
       console.error(`回执验证失败：${result.message}`);
@@ -275,6 +290,8 @@ draw
   .description('按公布的输入离线重放随机抽取，核对结果（不需要数据库，也不需要联网）')
   .argument('<file>', '平台导出的抽取记录（JSON：inputs、result，结果公告后另含 candidates 名单）')
   .action(async (file: string) => {
+    const { candidateLabel, drawExportSchema, PURPOSE_LABELS, verifyDraw } =
+      await import('../modules/evaluation/draw.contract.ts');
     let record: DrawExport;
     try {
       record = drawExportSchema.parse(JSON.parse(await readFile(file, 'utf8')));
