@@ -70,13 +70,14 @@ function progressBar(label: string): {
   };
 }
 
-async function seed(database: Database): Promise<boolean> {
+async function seed(database: Database, dataDir: string): Promise<boolean> {
   const { seedDemo } = await import('./demo/seed.ts');
   const { systemClock } = await import('../platform/clock.ts');
   const bar = progressBar('载入演示数据');
   try {
     const result = await seedDemo(database, {
       clock: systemClock,
+      dataDir,
       onProgress: (done, total, label) => bar.update(done, total, label),
     });
     return result.created;
@@ -110,7 +111,8 @@ program
       await buildWeb(packageRoot);
     }
     const database = await openMigrated(config);
-    if (opts.seed && (await seed(database))) console.log('已载入演示中心：云岭县政府采购中心');
+    if (opts.seed && (await seed(database, config.dataDir)))
+      console.log('已载入演示中心：云岭县政府采购中心');
     const app = await buildApp({ config, database, logger: true, webDist: opts.web ? webDistDir : null });
     // Scheduled work (bid closing at the deadline …): every process polls; each job runs once in all.
     const runner = startJobRunner({
@@ -156,7 +158,7 @@ program
     await setAuditHashAlgorithm(config);
     const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('./demo/data.ts');
     const database = await openMigrated(config);
-    const created = await seed(database);
+    const created = await seed(database, config.dataDir);
     await database.close();
     if (!created) {
       console.log('数据库中已有采购中心，未载入演示数据。');

@@ -17,6 +17,8 @@
  * registered. Drawn experts act through accounts zhuanjia2… made for the experts of the specialties drawn from.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { asc, eq } from 'drizzle-orm';
@@ -144,11 +146,16 @@ export function demoEvaluationAccounts(data: DemoData, sanctioned: ReadonlySet<s
 }
 
 /** The file store the server uses with the same environment: the blind documents must be readable there. */
-export function demoFileStore(): UploadArea {
+/**
+ * Where the demo's sealed and opened documents go: the data directory the server uses (main.ts passes it), or,
+ * for callers that give none (tests), a fresh temporary one — never the working directory.
+ */
+export function demoFileStore(dataDir?: string): UploadArea {
   const config = loadConfig();
+  const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'zc-demo-files-'));
   return {
-    dir: path.join(config.dataDir, 'uploads'),
-    store: new FileStore(path.join(config.dataDir, 'files'), config.auditHash, config.maxUploadBytes),
+    dir: path.join(dir, 'uploads'),
+    store: new FileStore(path.join(dir, 'files'), config.auditHash, config.maxUploadBytes),
   };
 }
 

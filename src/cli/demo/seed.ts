@@ -63,6 +63,8 @@ export interface SeedDemoOptions {
   onProgress?: (done: number, total: number, label: string) => void;
   /** Defaults to the published demo seed; other seeds exist for tests that want a second, different centre. */
   seed?: string;
+  /** The data directory whose file store receives the demo's bid documents; a temporary one when absent. */
+  dataDir?: string;
 }
 
 export interface SeedDemoCounts {
@@ -517,7 +519,7 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
         },
         sizeOf: (id) => supplierSize.get(id) ?? null,
       },
-      demoFileStore(),
+      demoFileStore(opts.dataDir),
       () => progress(1, '评审'),
       biddingRun.until,
     );
