@@ -168,3 +168,41 @@ describe('ties', () => {
     expect(entries.map((e) => e.rank)).toEqual([1, 2, 3]);
   });
 });
+
+describe('raised abnormal-low rates', () => {
+  it('applies the rates the documents raised (at most 65%, 财库〔2026〕2号)', async () => {
+    const requirements = {
+      ...cleanRequirements,
+      evaluationMethod: 'lowestPrice',
+      scoring: [],
+      priceWeightBp: null,
+      abnormalRates: { averageBp: 6500, secondLowestBp: 6500, ceilingBp: 6500 },
+    };
+    // 250 000.00 元 is above every default threshold (17.8, 20 and 22.5 万元) but below 65% of the second-lowest
+    // (26 万元) and of the budget (32.5 万元).
+    const r = await reviewReady(h, {
+      name: '提高异常低价标准测试项目',
+      specialty: 'R01',
+      requirements,
+      bids: [{ priceFen: '40000000' }, { priceFen: '42000000' }, { priceFen: '25000000' }],
+    });
+    await startWithDeclarations(r);
+    await passAllChecks(r);
+    const lot = await lot1(r.agent, r.projectId);
+    expect(lot.status).toBe('abnormal');
+    expect(lot.abnormal.map((a) => [a.bidId, a.triggers.map((t) => t.kind).sort()])).toEqual([
+      [r.bidders[2]?.bidId, ['ceiling', 'secondLowest']],
+    ]);
+    // Above 65% the documents are refused when they are written.
+    const tooHigh = await r.agent.request({
+      method: 'POST',
+      url: '/api/projects',
+      payload: {
+        name: '超限测试',
+        requirements: { ...requirements, abnormalRates: { ...requirements.abnormalRates, ceilingBp: 6600 } },
+      },
+    });
+    expect(tooHigh.statusCode).toBe(400);
+    expect(JSON.stringify(tooHigh.json())).toContain('abnormalRates');
+  });
+});

@@ -85,27 +85,32 @@ async function requirementOf(tx: Db | Tx, l: LoadedProject, complex: boolean, da
 /** Composition problems before the draw: chairs are chosen at the review, so "no chair" is not one yet. */
 function planProblems(
   required: ReturnType<typeof requiredCommitteeSize>,
-  slots: readonly { count: number }[],
+  slots: readonly { count: number; specialtyCode: string }[],
   reps: number,
+  names: Map<string, string>,
 ): { code: string; message: string }[] {
   const seats: CommitteeSeat[] = [];
-  const seat = (kind: CommitteeSeat['kind'], n: number): CommitteeSeat => ({
+  const seat = (kind: CommitteeSeat['kind'], n: number, legalExpert: boolean): CommitteeSeat => ({
     personId: `${kind}-${n}`,
     kind,
     chair: false,
     agencyStaff: false,
     financeSupervisor: false,
     purchaserStaff: kind === 'purchaserRep',
-    // Whether a legal expert is among the drawn is checked at the review; the plan cannot know.
-    legalExpert: true,
+    legalExpert,
   });
-  const experts = slots.reduce((sum, s) => sum + s.count, 0);
-  for (let i = 0; i < experts; i++) seats.push(seat('expert', i));
-  for (let i = 0; i < reps; i++) seats.push(seat('purchaserRep', i));
+  let n = 0;
+  for (const slot of slots)
+    for (let i = 0; i < slot.count; i++)
+      seats.push(seat('expert', n++, isLegalSpecialty(names.get(slot.specialtyCode))));
+  for (let i = 0; i < reps; i++) seats.push(seat('purchaserRep', i, false));
   return committeeProblems(required, seats)
     .filter((p) => p.code !== 'NO_CHAIR')
     .map((p) => ({ code: p.code, message: p.message }));
 }
+
+/** A legal specialty (法律…): 74号令 第七条 asks one legal expert on a complex negotiation. */
+export const isLegalSpecialty = (name: string | undefined): boolean => name?.includes('法律') ?? false;
 
 async function specialtyNames(tx: Db | Tx, codes: string[]): Promise<Map<string, string>> {
   if (!codes.length) return new Map();
@@ -132,7 +137,7 @@ async function checkBody(tx: Db | Tx, l: LoadedProject, body: Body, now: Date) {
   const required = await requirementOf(tx, l, body.complex, shanghaiDay(now));
   if (required.min === 0)
     throw conflict('NO_COMMITTEE', '单一来源采购不组建评审小组（74号令第四十一条）', 'method');
-  const problems = planProblems(required, body.slots, body.purchaserReps.length);
+  const problems = planProblems(required, body.slots, body.purchaserReps.length, names);
   if (problems.length)
     throw badRequest('COMMITTEE_COMPOSITION', problems.map((p) => p.message).join('；'), 'body.slots');
   return reviewAt;
@@ -337,7 +342,7 @@ export async function readCommittee(db: Db | Tx, ctx: RequestContext, projectId:
     status,
     statusLabel: COMMITTEE_STATUS_LABELS[status],
     required: { min: required.min, legalExpertRequired: required.legalExpertRequired, basis: required.basis },
-    problems: planProblems(required, row.slots, reps),
+    problems: planProblems(required, row.slots, reps, names),
     earliestDrawDay: earliestDrawDay({
       reviewDay: shanghaiDay(row.reviewAt),
       method: methodOf(l.row.method),

@@ -519,6 +519,7 @@ export async function advance(tx: Tx, ctx: RequestContext, projectId: string, lo
                   .map((b) => ({ bidId: b.bidId, rawPriceFen: priceOfBid(b) })),
                 ceilingFen: c.lot.ceilingFen,
                 budgetFen: c.lot.budgetFen,
+                ...(c.requirements.abnormalRates ? { rates: c.requirements.abnormalRates } : {}),
               });
         for (const t of triggered) {
           const [row] = await tx

@@ -23,10 +23,10 @@ import {
   lotOpenings,
 } from '../bidding/tables.ts';
 import { nodePdfReader, scanDocument, type BidderIdentity } from '../bidding/index.ts';
-import { experts, supplierPeople, suppliers } from '../orgs/tables.ts';
+import { experts, expertSpecialties, specialties, supplierPeople, suppliers } from '../orgs/tables.ts';
 import type { Requirements } from '../tendering/contract.ts';
 import { loadProject, setState, step, type LoadedProject } from '../tendering/index.ts';
-import { committeeOf } from './committee.ts';
+import { committeeOf, isLegalSpecialty } from './committee.ts';
 import './events.ts';
 import { evaluationPolicy } from './policy.ts';
 import { committeeProblems, requiredCommitteeSize } from './rules/committee.ts';
@@ -302,8 +302,9 @@ export async function startReview(
       openTenderThresholdFen: 2n ** 62n,
       complex: committee.complex,
     });
+    const legal = await legalExperts(tx, members);
     const problems = committeeProblems(
-      { ...required, min: Math.max(required.min, 0), legalExpertRequired: false },
+      required,
       members.map((m) => ({
         personId: m.seatId,
         kind: m.kind,
@@ -311,7 +312,7 @@ export async function startReview(
         agencyStaff: false,
         financeSupervisor: false,
         purchaserStaff: m.kind === 'purchaserRep',
-        legalExpert: false,
+        legalExpert: m.expertId !== null && legal.has(m.expertId),
       })),
     ).filter((p) => p.code !== 'COMMITTEE_TOO_SMALL' || members.length < required.min);
     if (problems.length) throw conflict('COMMITTEE_COMPOSITION', problems.map((p) => p.message).join('；'));
@@ -395,6 +396,18 @@ export async function signDeclaration(db: Db, ctx: RequestContext, projectId: st
       after: { projectId, text: DECLARATION_TEXT },
     });
   });
+}
+
+/** The sitting experts registered in a legal specialty (74号令 第七条). */
+async function legalExperts(tx: Db | Tx, members: readonly Member[]): Promise<Set<string>> {
+  const ids = members.flatMap((m) => (m.expertId ? [m.expertId] : []));
+  if (!ids.length) return new Set();
+  const rows = await tx
+    .select({ expertId: expertSpecialties.expertId, name: specialties.name })
+    .from(expertSpecialties)
+    .innerJoin(specialties, eq(specialties.code, expertSpecialties.specialtyCode))
+    .where(inArray(expertSpecialties.expertId, ids));
+  return new Set(rows.filter((r) => isLegalSpecialty(r.name)).map((r) => r.expertId));
 }
 
 /** Whether a supplier's deposit is in when the documents ask for one (条例33: no deposit, void bid). */

@@ -91,6 +91,16 @@ export const lotteryTerms = z.object({
     .max(200),
 });
 
+/**
+ * 异常低价 triggers the documents raise above the defaults (财库〔2026〕2号: 50% of the average, 50% of the
+ * second-lowest, 45% of the ceiling; each may be raised to at most 65%, never lowered).
+ */
+export const abnormalRates = z.object({
+  averageBp: z.number().int().min(5000, '不得低于 50%').max(6500, '不得高于 65%（财库〔2026〕2号）'),
+  secondLowestBp: z.number().int().min(5000, '不得低于 50%').max(6500, '不得高于 65%（财库〔2026〕2号）'),
+  ceilingBp: z.number().int().min(4500, '不得低于 45%').max(6500, '不得高于 65%（财库〔2026〕2号）'),
+});
+
 export const requirements = z.object({
   /** 资格条件 beyond 政府采购法 第二十二条. */
   qualification: z.array(clause).max(100).default([]),
@@ -104,6 +114,8 @@ export const requirements = z.object({
   priceWeightBp: bp.nullable().default(null),
   /** Only for 合理定价评审抽签法. */
   lottery: lotteryTerms.nullable().default(null),
+  /** Raised 异常低价 trigger rates; null = the defaults of 财库〔2026〕2号. */
+  abnormalRates: abnormalRates.nullable().default(null),
   sme: smePolicy.default({ mode: 'none' }),
   /** 节能产品 / 环境标志产品 preferences (财库〔2019〕9号). */
   energySaving: z.boolean().default(false),

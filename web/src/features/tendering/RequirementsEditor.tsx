@@ -54,6 +54,8 @@ interface RequirementValues {
   scoring?: ScoringValues[];
   evaluationMethod?: Requirements['evaluationMethod'];
   priceWeightBp?: number | null;
+  /** Raised 异常低价 trigger rates, in percent; empty = the defaults. */
+  abnormalRates?: { averageBp?: number | null; secondLowestBp?: number | null; ceilingBp?: number | null };
   lottery?: {
     floatDownBp?: number | null;
     rounding?: NonNullable<Requirements['lottery']>['rounding'];
@@ -92,6 +94,11 @@ function toForm(r: Requirements): Values {
       scoring: r.scoring.map((s) => ({ ...s, weightBp: bpToPercent(s.weightBp) ?? null })),
       evaluationMethod: r.evaluationMethod,
       priceWeightBp: bpToPercent(r.priceWeightBp) ?? null,
+      abnormalRates: {
+        averageBp: bpToPercent(r.abnormalRates?.averageBp ?? null) ?? null,
+        secondLowestBp: bpToPercent(r.abnormalRates?.secondLowestBp ?? null) ?? null,
+        ceilingBp: bpToPercent(r.abnormalRates?.ceilingBp ?? null) ?? null,
+      },
       lottery: {
         floatDownBp: bpToPercent(r.lottery?.floatDownBp ?? null) ?? null,
         rounding: r.lottery?.rounding ?? 'yuan',
@@ -124,6 +131,15 @@ function toForm(r: Requirements): Values {
 
 const blank = (v: string | undefined) => (v?.trim() ? v : null);
 
+/** 财库〔2026〕2号 defaults, raised only where the form says so; all empty = the defaults (null). */
+function abnormalRatesOf(r: RequirementValues['abnormalRates']): Requirements['abnormalRates'] {
+  const a = percentToBp(r?.averageBp);
+  const b = percentToBp(r?.secondLowestBp);
+  const c = percentToBp(r?.ceilingBp);
+  if (a === null && b === null && c === null) return null;
+  return { averageBp: a ?? 5000, secondLowestBp: b ?? 5000, ceilingBp: c ?? 4500 };
+}
+
 function toRequest(v: RequirementValues): Requirements {
   const clauses = (list: ClauseValues[] | undefined) =>
     (list ?? []).map((c) => ({ id: c.id ?? '', text: c.text ?? '', lotNo: c.lotNo ?? null }));
@@ -149,6 +165,7 @@ function toRequest(v: RequirementValues): Requirements {
     })),
     evaluationMethod: v.evaluationMethod ?? 'lowestPrice',
     priceWeightBp: percentToBp(v.priceWeightBp),
+    abnormalRates: abnormalRatesOf(v.abnormalRates),
     lottery:
       v.evaluationMethod === 'priceLottery'
         ? {
@@ -364,6 +381,31 @@ export function RequirementsEditor({ project }: { project: ProjectView }) {
           </Col>
         )}
       </Row>
+      {evaluation !== 'priceLottery' && (
+        <Row gutter={16} data-testid="abnormal-rates">
+          <Col span={24}>
+            <Typography.Text type="secondary">
+              异常低价认定标准（财库〔2026〕2号）：默认低于通过符合性审查报价平均值的 50%、次低报价的
+              50%、最高限价（或预算）的 45%；采购文件可以提高，最高 65%。不填即按默认。
+            </Typography.Text>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item label="平均值比例" name={['requirements', 'abnormalRates', 'averageBp']}>
+              {percentInput('异常低价平均值比例')}
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item label="次低报价比例" name={['requirements', 'abnormalRates', 'secondLowestBp']}>
+              {percentInput('异常低价次低报价比例')}
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item label="最高限价比例" name={['requirements', 'abnormalRates', 'ceilingBp']}>
+              {percentInput('异常低价最高限价比例')}
+            </Form.Item>
+          </Col>
+        </Row>
+      )}
       {evaluation === 'priceLottery' && (
         <div data-testid="lottery-terms">
           <Alert
