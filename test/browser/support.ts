@@ -1,24 +1,25 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Locator } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { buildApp, webDistDir } from '../../src/app.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { openDatabase } from '../../src/platform/db/client.ts';
 import { runMigrations } from '../../src/platform/db/migrations.ts';
-import { systemClock } from '../../src/platform/clock.ts';
-import { seedDemo } from '../../src/cli/demo/seed.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** The whole platform with the demo centre on a fresh in-memory database, listening on a free port. */
+/**
+ * The whole platform with the demo centre, on its own copy of the demo data directory seeded once for the run
+ * (test/browser/global-setup.ts), listening on a free port.
+ */
 export async function startDemoServer() {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'zc-browser-'));
-  const database = await openDatabase({ dataDir: 'memory' });
+  await cp(inject('demoTemplate'), dataDir, { recursive: true });
+  const database = await openDatabase({ dataDir });
   await runMigrations(database);
-  await seedDemo(database, { clock: systemClock });
   const app = await buildApp({
     config: { ...loadConfig({}), dataDir },
     database,

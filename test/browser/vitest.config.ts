@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     name: 'browser',
     include: ['test/browser/**/*.browser.test.ts'],
-    globalSetup: ['test/browser/build-web.ts'],
+    globalSetup: ['test/browser/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     fileParallelism: false,
