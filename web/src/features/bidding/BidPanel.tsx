@@ -86,6 +86,8 @@ interface LotValues {
   selected?: boolean;
   price?: string;
   delivery?: string;
+  /** 核心产品品牌 (goods): bids of one brand count as one bidder (87号令 第三十一条). */
+  brand?: string;
 }
 interface BidValues {
   lots: LotValues[];
@@ -120,7 +122,10 @@ function priceSheets(
       sheets.push({
         lotNo: lot.no,
         priceFen: fen,
-        items: v.delivery?.trim() ? { 交货期: v.delivery.trim() } : {},
+        items: {
+          ...(v.delivery?.trim() ? { 交货期: v.delivery.trim() } : {}),
+          ...(v.brand?.trim() ? { 品牌: v.brand.trim() } : {}),
+        },
       });
   });
   return { sheets, problems };
@@ -303,6 +308,28 @@ function BidForm({
               </Form.Item>
             ),
           },
+          ...(project.category === 'goods'
+            ? [
+                {
+                  title: '核心产品品牌',
+                  key: 'brand',
+                  render: (_: unknown, lot: SealingView['lots'][number], i: number) => (
+                    <Form.Item noStyle dependencies={[['lots', i, 'selected']]}>
+                      {({ getFieldValue }) => (
+                        <Form.Item name={['lots', i, 'brand']} noStyle>
+                          <Input
+                            aria-label={`第 ${lot.no} 包核心产品品牌`}
+                            placeholder="如 联想"
+                            maxLength={50}
+                            disabled={!getFieldValue(['lots', i, 'selected'])}
+                          />
+                        </Form.Item>
+                      )}
+                    </Form.Item>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       <BidDocumentsSection blindTechnical={project.requirements.blindTechnical} />
