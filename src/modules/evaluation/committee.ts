@@ -112,7 +112,7 @@ function planProblems(
 /** A legal specialty (法律…): 74号令 第七条 asks one legal expert on a complex negotiation. */
 export const isLegalSpecialty = (name: string | undefined): boolean => name?.includes('法律') ?? false;
 
-async function specialtyNames(tx: Db | Tx, codes: string[]): Promise<Map<string, string>> {
+export async function specialtyNames(tx: Db | Tx, codes: string[]): Promise<Map<string, string>> {
   if (!codes.length) return new Map();
   const rows = await tx
     .select({ code: specialties.code, name: specialties.name })
@@ -141,6 +141,21 @@ async function checkBody(tx: Db | Tx, l: LoadedProject, body: Body, now: Date) {
   if (problems.length)
     throw badRequest('COMMITTEE_COMPOSITION', problems.map((p) => p.message).join('；'), 'body.slots');
   return reviewAt;
+}
+
+/** The purchaser's representatives sit from the plan on: confirmed, in the order given. */
+async function seatRepresentatives(tx: Tx, committeeId: string, reps: Body['purchaserReps'], now: Date) {
+  for (const [i, rep] of reps.entries()) {
+    await tx.insert(committeeSeats).values({
+      committeeId,
+      kind: 'purchaserRep',
+      userId: rep.userId,
+      name: rep.name,
+      position: i + 1,
+      status: 'confirmed',
+      createdAt: now,
+    });
+  }
 }
 
 /** 组建评审委员会: the plan of the committee; the experts come from draws. */
@@ -172,17 +187,7 @@ export async function formCommittee(
       })
       .returning();
     if (!row) throw new Error('committee insert returned nothing');
-    for (const [i, rep] of body.purchaserReps.entries()) {
-      await tx.insert(committeeSeats).values({
-        committeeId: row.id,
-        kind: 'purchaserRep',
-        userId: rep.userId,
-        name: rep.name,
-        position: i + 1,
-        status: 'confirmed',
-        createdAt: now,
-      });
-    }
+    await seatRepresentatives(tx, row.id, body.purchaserReps, now);
     await appendAudit(tx, ctx, {
       action: 'committee.formed',
       entityType: 'committee',
@@ -222,17 +227,7 @@ export async function changeCommittee(
     await tx
       .delete(committeeSeats)
       .where(and(eq(committeeSeats.committeeId, row.id), eq(committeeSeats.kind, 'purchaserRep')));
-    for (const [i, rep] of body.purchaserReps.entries()) {
-      await tx.insert(committeeSeats).values({
-        committeeId: row.id,
-        kind: 'purchaserRep',
-        userId: rep.userId,
-        name: rep.name,
-        position: i + 1,
-        status: 'confirmed',
-        createdAt: now,
-      });
-    }
+    await seatRepresentatives(tx, row.id, body.purchaserReps, now);
     await appendAudit(tx, ctx, {
       action: 'committee.changed',
       entityType: 'committee',

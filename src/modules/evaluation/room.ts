@@ -25,7 +25,7 @@ import {
 import { nodePdfReader, scanDocument, type BidderIdentity } from '../bidding/index.ts';
 import { experts, expertSpecialties, specialties, supplierPeople, suppliers } from '../orgs/tables.ts';
 import type { Requirements } from '../tendering/contract.ts';
-import { loadProject, setState, step, type LoadedProject } from '../tendering/index.ts';
+import { categoryOf, loadProject, methodOf, setState, step, type LoadedProject } from '../tendering/index.ts';
 import { committeeOf, isLegalSpecialty } from './committee.ts';
 import './events.ts';
 import { evaluationPolicy } from './policy.ts';
@@ -39,7 +39,6 @@ import {
   type CommitteeRow,
   type EvaluationRow,
 } from './tables.ts';
-import { categoryOf, methodOf } from '../tendering/index.ts';
 import type { startBody } from './contract.ts';
 
 export interface Member {

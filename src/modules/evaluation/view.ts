@@ -71,14 +71,13 @@ async function lotView(
 ): Promise<z.infer<typeof roomLotView>> {
   const projectId = c.project.row.id;
   const lotNo = c.lot.no;
-  const t = tx;
   const locked = {
-    blind: [...(await submitted(t, c, 'blind'))],
-    checks: [...(await submitted(t, c, 'checks'))],
-    scores: [...(await submitted(t, c, 'scores'))],
+    blind: [...(await submitted(tx, c, 'blind'))],
+    checks: [...(await submitted(tx, c, 'checks'))],
+    scores: [...(await submitted(tx, c, 'scores'))],
   };
   const concluded = c.evaluation.qualified !== null;
-  const conclusions = concluded ? await checkConclusions(t, c) : [];
+  const conclusions = concluded ? await checkConclusions(tx, c) : [];
   const myChecks = me
     ? await tx
         .select()
@@ -116,7 +115,7 @@ async function lotView(
     c.members.length > 0 &&
     c.members.every((m) => locked.scores.includes(m.seatId) || locked.blind.includes(m.seatId));
   const seeDeviations = allScored && (me === null || me.chair);
-  const pending = c.evaluation.status === 'awaitingDraw' ? (await computeRanking(t, c)).pending : [];
+  const pending = c.evaluation.status === 'awaitingDraw' ? (await computeRanking(tx, c)).pending : [];
   return {
     lotNo,
     lotName: c.lot.name,
@@ -190,7 +189,7 @@ async function lotView(
       };
     }),
     deviations: seeDeviations
-      ? (await deviations(t, c)).map((d) => ({
+      ? (await deviations(tx, c)).map((d) => ({
           criterionId: d.criterionId,
           seatId: d.expertId,
           bidId: d.bidId ?? null,

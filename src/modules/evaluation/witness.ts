@@ -2,12 +2,10 @@
  * 现场抽取, whatever the draw is for: the supervisor's input runs it, then the result takes effect in the same
  * transaction — experts invited for a committee draw, the order settled for a tie-break or the lottery.
  */
-import { inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { specialties } from '../orgs/tables.ts';
-import { presentDraw } from './committee.ts';
+import { presentDraw, specialtyNames } from './committee.ts';
 import type { drawView } from './contract.ts';
 import { runCommittedDraw, seatDrawnExperts } from './draws.ts';
 import { afterLotDraw } from './progress.ts';
@@ -24,12 +22,6 @@ export async function witnessDraw(
     else await afterLotDraw(tx, ctx, draw);
     return draw;
   });
-  const codes = (drawn.slots as { key: string }[]).map((s) => s.key.split('-').slice(1).join('-'));
-  const names = codes.length
-    ? await db
-        .select({ code: specialties.code, name: specialties.name })
-        .from(specialties)
-        .where(inArray(specialties.code, codes))
-    : [];
-  return presentDraw(drawn, new Map(names.map((n) => [n.code, n.name])));
+  const codes = (drawn.slots as { key: string }[]).map((x) => x.key.split('-').slice(1).join('-'));
+  return presentDraw(drawn, await specialtyNames(db, codes));
 }
