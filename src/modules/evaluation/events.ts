@@ -10,6 +10,8 @@ declare module '../../platform/audit/events.ts' {
     'committee.seatFilled': 'committeeSeat';
     'evaluation.started': 'project';
     'evaluation.declared': 'committeeSeat';
+    'evaluation.checksRecorded': 'committeeSeat';
+    'evaluation.scoresRecorded': 'committeeSeat';
     'evaluation.submitted': 'committeeSeat';
     'evaluation.blindRevealed': 'project';
     'evaluation.checksConcluded': 'project';

@@ -101,6 +101,12 @@ export async function recordChecks(
           set: { pass: r.pass, reason: r.pass ? null : r.reason, recordedAt: now },
         });
     }
+    await appendAudit(tx, ctx, {
+      action: 'evaluation.checksRecorded',
+      entityType: 'committeeSeat',
+      entityId: member.seatId,
+      after: { projectId, lotNo, bidId: body.bidId, results: body.results },
+    });
   });
 }
 
@@ -153,6 +159,12 @@ export async function recordScores(
           set: { centiPoints: Number(centi), recordedAt: now },
         });
     }
+    await appendAudit(tx, ctx, {
+      action: 'evaluation.scoresRecorded',
+      entityType: 'committeeSeat',
+      entityId: member.seatId,
+      after: { projectId, lotNo, bidId: body.bidId, items: body.items },
+    });
   });
 }
 
