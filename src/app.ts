@@ -19,6 +19,7 @@ import { installStandardTemplates, tenderingJobs, tenderingRoutes } from './modu
 import type { JobHandlers } from './platform/jobs/runner.ts';
 import { biddingRoutes } from './modules/bidding/index.ts';
 import { evaluationRoutes } from './modules/evaluation/index.ts';
+import { awardJobs, awardRoutes } from './modules/award/index.ts';
 
 export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 export const webDistDir = path.join(packageRoot, 'web', 'dist');
@@ -27,7 +28,7 @@ export const version = z
   .parse(JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8'))).version;
 
 /** Every module's scheduled work, by job kind: what the job runner of each server process executes. */
-export const jobHandlers: JobHandlers = { ...tenderingJobs };
+export const jobHandlers: JobHandlers = { ...tenderingJobs, ...awardJobs };
 
 export interface BuildOptions {
   config: Config;
@@ -69,6 +70,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   tenderingRoutes(app, { db, chromiumPath: config.chromiumPath });
   biddingRoutes(app, { db, uploads: { dir: path.join(config.dataDir, 'uploads'), store } });
   evaluationRoutes(app, { db, store });
+  awardRoutes(app, { db, store });
   await installStandardTemplates(db, clock);
   disclosureRoutes(app, { db });
   await app.ready();

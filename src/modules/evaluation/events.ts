@@ -27,4 +27,14 @@ declare module '../../platform/audit/events.ts' {
     'evaluation.correctionAnswered': 'priceCorrection';
   }
 }
+
+/** What later stages learn from the evaluation (award subscribes). */
+declare module '../../platform/domain-events.ts' {
+  interface DomainEvents {
+    /** A lot's report was signed by every member and the platform, and so delivered to the purchaser (条例43). */
+    'evaluation.lotSigned': { projectId: string; lotNo: number };
+    /** A lot failed at the evaluation (废标); `projectFailed` when no lot of the project is left. */
+    'evaluation.lotFailed': { projectId: string; lotNo: number; reason: string; projectFailed: boolean };
+  }
+}
 export {};

@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { emitDomainEvent } from '../../platform/domain-events.ts';
 import { appendAudit } from '../../platform/audit/log.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { shanghaiDay } from '../../platform/clock.ts';
@@ -184,12 +185,19 @@ async function failLot(tx: Tx, ctx: RequestContext, c: LotContext, reason: strin
     after: { lotNo: c.lot.no, reason, nextSteps },
   });
   const all = await tx.select().from(evaluations).where(eq(evaluations.projectId, c.project.row.id));
-  if (all.every((e) => e.status === 'failed')) {
+  const projectFailed = all.every((e) => e.status === 'failed');
+  if (projectFailed) {
     const l = await loadProject(tx, c.project.row.id, true);
     if (!l) return;
     const to = step(l, 'fail', { groundRecorded: true });
     await setState(tx, l, to, {}, ctx.clock.now());
   }
+  await emitDomainEvent(tx, ctx, 'evaluation.lotFailed', {
+    projectId: c.project.row.id,
+    lotNo: c.lot.no,
+    reason,
+    projectFailed,
+  });
 }
 
 function quorumOrFail(
@@ -608,6 +616,7 @@ export async function advance(tx: Tx, ctx: RequestContext, projectId: string, lo
           entityId: projectId,
           after: { lotNo, reportHash: c.evaluation.reportHash, signature: signedReport.signature },
         });
+        await emitDomainEvent(tx, ctx, 'evaluation.lotSigned', { projectId, lotNo });
         return;
       }
       default:

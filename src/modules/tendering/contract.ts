@@ -43,7 +43,17 @@ export const templateKind = z.enum([
   'medicalEquipment',
   'works',
 ]);
-export const noticeKind = z.enum(['prequalification', 'tender', 'invitation', 'correction', 'termination']);
+export const noticeKind = z.enum([
+  'prequalification',
+  'tender',
+  'invitation',
+  'correction',
+  'termination',
+  'failure',
+  'result',
+  'contract',
+  'acceptance',
+]);
 export const programmeKind = z.enum(['schoolSafety', 'caseByCase', 'other']);
 
 // ── Requirements as data ──────────────────────────────────────────────────────────────────────────────

@@ -9,7 +9,7 @@ export { categoryOf, loadProject, methodOf, setState, stateOf, step, type Loaded
 export { methodFacts } from './checks.ts';
 export { projects, lots, projectShares, notices, programmes, tenderTemplates } from './tables.ts';
 export { createProject, justifyFinding, lintProject, recordApproval, updateProject } from './projects.ts';
-export { correctProject, publishProject, terminateProject } from './publication.ts';
+export { correctProject, publishNotice, publishProject, terminateProject } from './publication.ts';
 export { answerQuestion, askQuestion } from './clarifications.ts';
 export { createProgramme, readBundleSuggestions } from './programmes.ts';
 export {
@@ -22,3 +22,7 @@ export {
 } from './rules/deadlines.ts';
 export type { TemplateKind } from './documents/model.ts';
 export { lotteryPrice, lotteryPriceOf, type LotteryRounding } from './rules/lottery.ts';
+/** For the award module's contracts: the project's template rendered with its facts, and the .docx writer. */
+export { formatDay, moneyPhrase, renderDocument, yuan, yuanInWords } from './documents/render.ts';
+export { toDocx } from './documents/docx.ts';
+export type { Block, RenderedDocument, RenderInput } from './documents/model.ts';

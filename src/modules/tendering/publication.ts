@@ -15,6 +15,7 @@ import { AppError, badRequest, conflict, notFound } from '../../platform/errors.
 import { centres } from '../orgs/tables.ts';
 import type {
   correctionBody,
+  noticeKind,
   noticeListQuery,
   noticePage,
   noticeView,
@@ -102,13 +103,14 @@ async function noticeInput(tx: Tx | Db, l: LoadedProject): Promise<NoticeInput> 
   };
 }
 
-async function publishNotice(
+/** Publishes a notice on the portal, in the caller's transaction (later stages publish theirs through this). */
+export async function publishNotice(
   tx: Tx,
   ctx: RequestContext,
   projectId: string,
-  kind: 'tender' | 'prequalification' | 'invitation' | 'correction' | 'termination',
+  kind: z.infer<typeof noticeKind>,
   text: { title: string; body: string },
-  deadlines: { previous: Date | null; current: Date | null },
+  deadlines: { previous: Date | null; current: Date | null } = { previous: null, current: null },
 ) {
   const now = ctx.clock.now();
   const [row] = await tx

@@ -14,6 +14,7 @@ import {
   unique,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/tables.ts';
 import { purchasers, suppliers } from '../orgs/tables.ts';
@@ -94,6 +95,8 @@ export const projects = pgTable(
     status: text('status').notNull().default('draft'),
     programmeId: uuid('programme_id').references(() => programmes.id),
     templateId: uuid('template_id').references(() => tenderTemplates.id),
+    /** The failed project this one procures again (法36 末句), possibly by another method (法37). */
+    retenderOf: uuid('retender_of').references((): AnyPgColumn => projects.id),
     requirements: jsonb('requirements').$type<Requirements>().notNull(),
     lint: jsonb('lint').$type<StoredLint>(),
     noticePublishedOn: date('notice_published_on'),
@@ -232,7 +235,7 @@ export const notices = pgTable(
   (t) => [
     check(
       'notices_kind_check',
-      sql`${t.kind} in ('prequalification','tender','invitation','correction','termination')`,
+      sql`${t.kind} in ('prequalification','tender','invitation','correction','termination','failure','result','contract','acceptance')`,
     ),
     index('notices_published_idx').on(t.publishedAt),
     index('notices_project_idx').on(t.projectId),

@@ -17,6 +17,10 @@ export const noticeKindColors: Record<string, string> = {
   invitation: 'geekblue',
   correction: 'orange',
   termination: 'red',
+  failure: 'volcano',
+  result: 'green',
+  contract: 'purple',
+  acceptance: 'lime',
 };
 
 const columns: TableColumnsType<Notice> = [

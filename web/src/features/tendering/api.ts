@@ -176,6 +176,10 @@ export const noticeKindLabels = {
   invitation: '采购邀请',
   correction: '更正公告',
   termination: '终止公告',
+  failure: '废标公告',
+  result: '中标（成交）结果公告',
+  contract: '合同公告',
+  acceptance: '验收结果公告',
 } as const;
 
 // ── Conversions ───────────────────────────────────────────────────────────────────────────────────────
