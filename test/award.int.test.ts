@@ -11,7 +11,14 @@ import { bidDeposits } from '../src/modules/bidding/tables.ts';
 import { startHarness, type TestHarness } from './support/harness.ts';
 import { insertThresholds } from './support/projects.ts';
 import { again } from './support/opening.ts';
-import { confirmFirst, publishResult, signedLot, type SignedLot } from './support/award.ts';
+import {
+  confirmFirst,
+  lowestPriceRequirements,
+  publishResult,
+  signedLot,
+  type SignedLot,
+} from './support/award.ts';
+import { passAllChecks, reviewReady, startWithDeclarations } from './support/evaluation.ts';
 
 let h: TestHarness;
 let r: SignedLot;
@@ -170,5 +177,55 @@ describe('视为确定 (87号令68)', () => {
       delayReason: expect.stringContaining('核查'),
     });
     expect(view.lots[0].confirmation.late).toBe(true);
+  });
+});
+
+describe('废标 and 重新组织采购 (法36–37)', () => {
+  it('publishes the 废标公告, frees the deposits, and procures again as a new draft by another method', async () => {
+    h.clock.set(new Date('2026-03-02T01:00:00Z'));
+    // One bidder paid no deposit: its bid is void (条例33), two qualified bids are too few (法36(1)).
+    const p = await reviewReady(h, {
+      name: '废标测试项目',
+      specialty: 'AWF1',
+      requirements: lowestPriceRequirements,
+      bids: [{ priceFen: '40000000' }, { priceFen: '42000000' }, { priceFen: '45000000', deposit: false }],
+    });
+    await startWithDeclarations(p);
+    await passAllChecks(p);
+    const project = (await p.agent.request({ method: 'GET', url: `/api/projects/${p.projectId}` })).json();
+    expect(project.status).toBe('failed');
+    const failure = project.notices.find((n: { kind: string }) => n.kind === 'failure');
+    expect(failure?.title).toBe('废标测试项目废标公告');
+    const deposits = await h.db.select().from(bidDeposits).where(eq(bidDeposits.projectId, p.projectId));
+    // Tue 2026-03-24 + 5 WD.
+    expect(deposits.map((d) => [d.status, d.refundDueOn])).toEqual([
+      ['refundDue', '2026-03-31'],
+      ['refundDue', '2026-03-31'],
+    ]);
+
+    const again1 = await p.agent.request({
+      method: 'POST',
+      url: `/api/projects/${p.projectId}/retender`,
+      payload: {
+        reason: '合格投标人不足三家，重新组织采购',
+        method: 'consultation',
+        methodReason: '公开招标失败后改为竞争性磋商',
+      },
+    });
+    expect(again1.statusCode, again1.body).toBe(201);
+    const fresh = again1.json();
+    expect(fresh).toMatchObject({ status: 'draft', method: 'consultation', name: '废标测试项目' });
+    expect(fresh.code).not.toBe(project.code);
+    const twice = await p.agent.request({
+      method: 'POST',
+      url: `/api/projects/${p.projectId}/retender`,
+      payload: { reason: '再次重新组织采购' },
+    });
+    expect(twice.statusCode).toBe(409);
+    // The failed project stays failed, on record; the purchaser follows the new one.
+    expect(
+      (await p.agent.request({ method: 'GET', url: `/api/projects/${p.projectId}` })).json().status,
+    ).toBe('failed');
+    expect((await p.rep.request({ method: 'GET', url: `/api/projects/${fresh.id}` })).statusCode).toBe(200);
   });
 });

@@ -21,4 +21,12 @@ declare module '../../platform/audit/events.ts' {
     'deposit.refunded': 'deposit';
   }
 }
+
+/** What later stages learn from the opening. */
+declare module '../../platform/domain-events.ts' {
+  interface DomainEvents {
+    /** No lot could be opened (fewer than three bids, 87号令41): the project failed at the opening. */
+    'bidding.projectFailed': { projectId: string; lots: { lotNo: number; reason: string }[] };
+  }
+}
 export {};

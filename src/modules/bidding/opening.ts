@@ -7,6 +7,7 @@
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
+import { emitDomainEvent } from '../../platform/domain-events.ts';
 import { appendAudit } from '../../platform/audit/log.ts';
 import { actorUserId, type RequestContext } from '../../platform/auth/actor.ts';
 import { users } from '../../platform/auth/tables.ts';
@@ -129,6 +130,15 @@ export async function startOpening(
     const after = await setState(tx, l, to, {}, now);
     // A failed procurement frees every bidder's deposit (条例33; 87号令 第二十九条).
     if (!enough) for (const r of rows) await depositRefundFalls(tx, ctx, projectId, r.bid.supplierId);
+    if (!enough) {
+      await emitDomainEvent(tx, ctx, 'bidding.projectFailed', {
+        projectId,
+        lots: counts.map((c) => ({
+          lotNo: c.lotNo,
+          reason: `提交投标文件的供应商只有${c.n}家，不足三家，不得开标（87号令第四十一条；政府采购法第三十六条）`,
+        })),
+      });
+    }
     await appendAudit(tx, ctx, {
       action: enough ? 'project.opened' : 'project.failed',
       entityType: 'project',

@@ -352,6 +352,14 @@ export const correctionBody = z.object({
   bidDeadlineAt: z.iso.datetime({ offset: true }).nullable().default(null),
 });
 
+export const retenderBody = z.object({
+  reason: z.string().trim().min(4, '请说明重新组织采购的原因').max(1000),
+  /** A change of method (法37: needs the finance department's approval when the law asks — checked before publishing). */
+  method: method.optional(),
+  methodReason: z.string().trim().max(1000).nullable().default(null),
+  name: z.string().trim().min(2).max(200).optional(),
+});
+
 export const terminateBody = z.object({ reason: z.string().trim().min(4, '请填写终止原因').max(1000) });
 
 // ── Notices ───────────────────────────────────────────────────────────────────────────────────────────

@@ -10,12 +10,21 @@ declare module '../../platform/audit/events.ts' {
     'project.published': 'project';
     'project.corrected': 'project';
     'project.terminated': 'project';
+    'project.retendered': 'project';
     'project.bidsClosed': 'project';
     'project.documentDownloaded': 'project';
     'clarification.asked': 'clarification';
     'clarification.answered': 'clarification';
     'programme.created': 'programme';
     'template.revised': 'template';
+  }
+}
+
+/** What later stages learn from tendering. */
+declare module '../../platform/domain-events.ts' {
+  interface DomainEvents {
+    /** The procurement was terminated (终止, 87号令 第二十九条): deposits and fees go back. */
+    'tendering.projectTerminated': { projectId: string; reason: string };
   }
 }
 export {};

@@ -8,7 +8,14 @@ export { closeBids, tenderingJobs } from './jobs.ts';
 export { categoryOf, loadProject, methodOf, setState, stateOf, step, type LoadedProject } from './loaded.ts';
 export { methodFacts } from './checks.ts';
 export { projects, lots, projectShares, notices, programmes, tenderTemplates } from './tables.ts';
-export { createProject, justifyFinding, lintProject, recordApproval, updateProject } from './projects.ts';
+export {
+  createProject,
+  justifyFinding,
+  lintProject,
+  recordApproval,
+  retenderProject,
+  updateProject,
+} from './projects.ts';
 export { correctProject, publishNotice, publishProject, terminateProject } from './publication.ts';
 export { answerQuestion, askQuestion } from './clarifications.ts';
 export { createProgramme, readBundleSuggestions } from './programmes.ts';

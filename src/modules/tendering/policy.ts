@@ -31,6 +31,8 @@ export const projectPolicy = definePolicy<ProjectRecord>()('project', {
   publish: [...CENTRE],
   correct: [...CENTRE],
   terminate: [...CENTRE],
+  /** A failed project procured again (法36), possibly by another method (法37). */
+  retender: [...CENTRE],
   /** The rendered tender documents: staff, supervisors and the purchaser any time; suppliers once published. */
   document: [...WATCHERS, ownShare, publishedToSuppliers],
   /** Registered suppliers ask questions on a published project (澄清). */

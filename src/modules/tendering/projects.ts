@@ -17,6 +17,7 @@ import { planLines } from '../planning/tables.ts';
 import type {
   approvalBody,
   justificationBody,
+  retenderBody,
   projectBody,
   projectListQuery,
   projectPage,
@@ -210,6 +211,74 @@ export async function createProject(
     return created.id;
   });
   return viewOf(db, ctx, id);
+}
+
+/**
+ * 重新组织采购 after a failure (政府采购法 第三十六条 末句): a new draft project with the failed one's lots, shares and
+ * requirements, linked to it; the failed project stays as it was, on record. A change of method is allowed here and
+ * goes through the method check and, above the open-tender threshold, the finance department's approval before
+ * anything is published (法37; 条例23) — the new draft is checked like any other.
+ */
+export async function retenderProject(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  body: z.infer<typeof retenderBody>,
+): Promise<View> {
+  authorize(ctx.actor, projectPolicy, 'create');
+  const now = ctx.clock.now();
+  const newId = await db.transaction(async (tx) => {
+    const l = await projectFor(tx, ctx, id, 'retender', true);
+    const status = step(l, 'retender', {});
+    const [already] = await tx
+      .select({ id: projects.id, code: projects.code })
+      .from(projects)
+      .where(eq(projects.retenderOf, id));
+    if (already) {
+      throw conflict('ALREADY_RETENDERED', `该项目已重新组织采购（${already.code}）`, 'id');
+    }
+    const method = body.method ?? l.row.method;
+    const [created] = await tx
+      .insert(projects)
+      .values({
+        code: `pending-${crypto.randomUUID()}`,
+        name: body.name ?? l.row.name,
+        year: l.row.year,
+        category: l.row.category,
+        method,
+        methodReason: method === l.row.method ? l.row.methodReason : body.methodReason,
+        status,
+        programmeId: l.row.programmeId,
+        templateId: l.row.templateId,
+        requirements: l.row.requirements,
+        retenderOf: id,
+        createdBy: userId(ctx),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!created) throw new Error('project insert returned nothing');
+    const code = await nextCode(tx, l.row.year);
+    await tx.update(projects).set({ code }).where(eq(projects.id, created.id));
+    const lotRows = l.lots.map(({ id: _id, projectId: _p, ...lot }) => ({ ...lot, projectId: created.id }));
+    if (lotRows.length) await tx.insert(lots).values(lotRows);
+    const shares = await tx.select().from(projectShares).where(eq(projectShares.projectId, id));
+    await tx.update(projectShares).set({ live: false }).where(eq(projectShares.projectId, id));
+    if (shares.length) {
+      await tx
+        .insert(projectShares)
+        .values(shares.map((sh) => ({ ...sh, projectId: created.id, live: true })));
+    }
+    await appendAudit(tx, ctx, {
+      action: 'project.retendered',
+      entityType: 'project',
+      entityId: created.id,
+      before: { projectId: id, code: l.row.code, status: l.row.status, method: l.row.method },
+      after: { projectId: created.id, code, method, reason: body.reason },
+    });
+    return created.id;
+  });
+  return viewOf(db, ctx, newId);
 }
 
 export async function listProjects(

@@ -5,6 +5,7 @@
  */
 import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
+import { emitDomainEvent } from '../../platform/domain-events.ts';
 import { appendAudit } from '../../platform/audit/log.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { abilities, authorize } from '../../platform/auth/policy.ts';
@@ -366,6 +367,7 @@ export async function terminateProject(
       );
     }
     await cancelBidClosing(tx, id);
+    await emitDomainEvent(tx, ctx, 'tendering.projectTerminated', { projectId: id, reason: body.reason });
     await appendAudit(tx, ctx, {
       action: 'project.terminated',
       entityType: 'project',

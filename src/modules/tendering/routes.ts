@@ -30,6 +30,7 @@ import {
   templateKindParams,
   templateList,
   templateView,
+  retenderBody,
   terminateBody,
 } from './contract.ts';
 import { bundlePolicy, noticePolicy, programmePolicy, projectPolicy, templatePolicy } from './policy.ts';
@@ -41,6 +42,7 @@ import {
   listProjects,
   readProject,
   recordApproval,
+  retenderProject,
   updateProject,
 } from './projects.ts';
 import { correctProject, listNotices, publishProject, readNotice, terminateProject } from './publication.ts';
@@ -189,6 +191,21 @@ export function tenderingRoutes(app: App, deps: { db: Db; chromiumPath: string }
       },
     },
     (req) => terminateProject(db, req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/api/projects/:id/retender',
+    {
+      config: { access: access(projectPolicy, 'retender') },
+      schema: {
+        tags,
+        summary:
+          '废标后重新组织采购（可变更采购方式，须经批准的在发布前审批；政府采购法第三十六条、第三十七条）',
+        params: idParams,
+        body: retenderBody,
+        response: { 201: projectView, ...errors },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await retenderProject(db, req.ctx, req.params.id, req.body)),
   );
   app.get(
     '/api/projects/:id/document',

@@ -14,15 +14,11 @@ import { shanghaiDay, type Clock } from '../../../platform/clock.ts';
 import type { Db, Tx } from '../../../platform/db/client.ts';
 import { badRequest, conflict, notFound } from '../../../platform/errors.ts';
 import { cancel, schedule, type JobHandlers } from '../../../platform/jobs/runner.ts';
+import { depositRefundFalls } from '../../bidding/index.ts';
 import { bidDeposits, bids } from '../../bidding/tables.ts';
 import { evaluations } from '../../evaluation/tables.ts';
 import { loadProject, publishNotice, setState, stateOf, step } from '../../tendering/index.ts';
-import {
-  depositRefundDue,
-  resultNoticeDue,
-  resultNoticePeriodEnds,
-  winnerConfirmationDue,
-} from '../rules/clocks.ts';
+import { resultNoticeDue, resultNoticePeriodEnds, winnerConfirmationDue } from '../rules/clocks.ts';
 import { awardLetters, awards, type AwardCandidate, type PassedOver } from '../tables.ts';
 import type { confirmBody, delayBody, reevaluationBody } from './contract.ts';
 import './events.ts';
@@ -169,7 +165,12 @@ export async function onLotFailed(
 }
 
 /** 废标公告 of a failed project, and every bid deposit falls due for refund within 5 WD (条例33; 87号令29). */
-async function projectFailed(tx: Tx, ctx: RequestContext, projectId: string) {
+async function projectFailed(
+  tx: Tx,
+  ctx: RequestContext,
+  projectId: string,
+  reasons?: readonly { lotNo: number; reason: string }[],
+) {
   const l = await loadProject(tx, projectId);
   if (!l) return;
   const rows = await tx.select().from(awards).where(eq(awards.projectId, projectId));
@@ -181,11 +182,11 @@ async function projectFailed(tx: Tx, ctx: RequestContext, projectId: string) {
     'failure',
     failureNoticeText(
       l,
-      rows.map((r) => ({ lotNo: r.lotNo, reason: r.failedReason ?? '' })),
+      reasons ?? rows.map((r) => ({ lotNo: r.lotNo, reason: r.failedReason ?? '' })),
       today,
     ),
   );
-  const refunds = await refundDeposits(tx, projectId, [], today);
+  const refunds = await refundDeposits(tx, ctx, projectId, []);
   await appendAudit(tx, ctx, {
     action: 'project.failureNoticed',
     entityType: 'project',
@@ -194,24 +195,24 @@ async function projectFailed(tx: Tx, ctx: RequestContext, projectId: string) {
   });
 }
 
-/** Deposits of the project's bidders other than `keep` fall due for refund 5 WD from `today` (条例33). */
-async function refundDeposits(
+/** The 废标公告 of a project that failed at the opening (the opening already freed the deposits). */
+export async function onOpeningFailed(
   tx: Tx,
-  projectId: string,
-  keep: readonly string[],
-  today: string,
-): Promise<number> {
-  const due = depositRefundDue(today).dueOn;
-  const conds = [
-    eq(bidDeposits.projectId, projectId),
-    inArray(bidDeposits.status, ['recorded', 'confirmed']),
-  ];
+  ctx: RequestContext,
+  e: { projectId: string; lots: { lotNo: number; reason: string }[] },
+) {
+  await projectFailed(tx, ctx, e.projectId, e.lots);
+}
+
+/** Deposits of the project's bidders other than `keep` fall due for refund 5 WD from today (条例33). */
+async function refundDeposits(tx: Tx, ctx: RequestContext, projectId: string, keep: readonly string[]) {
+  const conds = [eq(bidDeposits.projectId, projectId), eq(bidDeposits.status, 'confirmed')];
   if (keep.length) conds.push(notInArray(bidDeposits.supplierId, [...keep]));
   const rows = await tx
-    .update(bidDeposits)
-    .set({ status: 'refundDue', refundDueOn: due })
-    .where(and(...conds))
-    .returning({ id: bidDeposits.id });
+    .select({ supplierId: bidDeposits.supplierId })
+    .from(bidDeposits)
+    .where(and(...conds));
+  for (const r of rows) await depositRefundFalls(tx, ctx, projectId, r.supplierId);
   return rows.length;
 }
 
@@ -441,7 +442,7 @@ export async function publishResult(db: Db, ctx: RequestContext, projectId: stri
     const winners = all.flatMap((r) =>
       r.winnerSupplierId && r.status !== 'failed' ? [r.winnerSupplierId] : [],
     );
-    const refunds = await refundDeposits(tx, projectId, winners, today);
+    const refunds = await refundDeposits(tx, ctx, projectId, winners);
     if (state === 'evaluating') {
       const to = step(l, 'award', { winnerConfirmed: true });
       await setState(tx, l, to, {}, now);

@@ -7,6 +7,7 @@ export {
   failAwardLot,
   onLotFailed,
   onLotSigned,
+  onOpeningFailed,
   publishResult,
   recordDelay,
   recordReevaluation,
