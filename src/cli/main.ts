@@ -335,6 +335,49 @@ draw
     process.exitCode = 0;
   });
 
+const contract = program.command('contract').description('政府采购合同');
+contract
+  .command('verify')
+  .description(
+    '离线验证已签署的政府采购合同：合同文本摘要、双方电子签名、平台证明（不需要数据库，也不需要联网）',
+  )
+  .argument('<file>', '平台导出的合同签署记录（JSON，/api/contracts/:id/export）')
+  .option(
+    '--public-key <key>',
+    '平台公布的签名公钥（Base64，见 /api/receipts/public-key）；给出时同时核对平台证明的签名者',
+  )
+  .action(async (file: string, opts: { publicKey?: string }) => {
+    const { contractExportSchema, verifyContractExport } =
+      await import('../modules/award/contracts/signature.contract.ts');
+    let record: z.infer<typeof contractExportSchema>;
+    try {
+      record = contractExportSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+    } catch {
+      console.error('不是有效的合同签署记录文件：应为平台导出的 JSON 合同签署记录');
+      process.exitCode = 1;
+      return;
+    }
+    const verdict = await verifyContractExport(record, opts.publicKey);
+    const c = record.contract;
+    const yuanText = (fen: string): string =>
+      `${(BigInt(fen) / 100n).toString()}.${(BigInt(fen) % 100n).toString().padStart(2, '0')}`;
+    const out = verdict.ok ? console.log : console.error;
+    out(verdict.ok ? '合同签署记录有效：文本未被改动，双方签名与平台证明均核验通过' : '合同签署记录验证失败');
+    for (const [label, value] of [
+      ['合同编号', c.code],
+      ['项目编号', `${c.projectCode} 第${c.lotNo}包`],
+      ['采购人', c.purchaserName],
+      ['供应商', c.supplierName],
+      ['合同金额', `${yuanText(c.amountFen)} 元`],
+      ['签订日期', c.signedOn ?? '（未签订）'],
+    ] as const) {
+      out(`  ${label}：${value}`);
+    }
+    for (const check of verdict.checks)
+      out(`  [${check.ok ? '通过' : '失败'}] ${check.label}：${check.message}`);
+    process.exitCode = verdict.ok ? 0 : 1;
+  });
+
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);

@@ -15,6 +15,8 @@ export const MATRIX: Record<string, readonly ActorRole[]> = {
   'POST /api/projects/:id/publish': CENTRE,
   'POST /api/projects/:id/corrections': CENTRE,
   'POST /api/projects/:id/terminate': CENTRE,
+  // A failed project is procured again as a new draft (法36–37), by the centre.
+  'POST /api/projects/:id/retender': CENTRE,
   'GET /api/projects/:id/document': [...CENTRE_AND_SUPERVISORS, 'purchaser', 'supplier'],
   'GET /api/projects/:id/clarifications': [...CENTRE_AND_SUPERVISORS, 'purchaser', 'supplier'],
   'POST /api/projects/:id/clarifications': ['supplier'],
