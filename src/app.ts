@@ -19,7 +19,7 @@ import { installStandardTemplates, tenderingJobs, tenderingRoutes } from './modu
 import type { JobHandlers } from './platform/jobs/runner.ts';
 import { biddingRoutes } from './modules/bidding/index.ts';
 import { evaluationRoutes } from './modules/evaluation/index.ts';
-import { awardJobs, awardRoutes } from './modules/award/index.ts';
+import { awardJobs, awardRoutes, setSmePaymentLimits } from './modules/award/index.ts';
 
 export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 export const webDistDir = path.join(packageRoot, 'web', 'dist');
@@ -45,6 +45,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   const { config, database } = opts;
   const clock = opts.clock ?? systemClock;
   setAuditHashAlgorithm(config.auditHash);
+  setSmePaymentLimits(config.smePayment);
   const app = await createServer({
     config,
     database,

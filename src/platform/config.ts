@@ -26,6 +26,11 @@ export interface Config {
   chromiumPath: string;
   /** How often each server process polls for due scheduled work (bid closing …), milliseconds. */
   jobPollMs: number;
+  /**
+   * Payment terms for SMEs (保障中小企业款项支付条例 第九条: 30 日 unless agreed, at most 60 日); a jurisdiction may set
+   * them shorter (RULES.md §12 #10), never longer.
+   */
+  smePayment: { defaultDays: number; maxDays: number };
 }
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -51,5 +56,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRatePerMinute: intFrom(env.LOGIN_RATE_PER_MINUTE, 30),
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
     jobPollMs: intFrom(env.JOB_POLL_MS, 5000),
+    smePayment: {
+      defaultDays: intFrom(env.SME_PAYMENT_DEFAULT_DAYS, 30),
+      maxDays: intFrom(env.SME_PAYMENT_MAX_DAYS, 60),
+    },
   };
 }

@@ -13,5 +13,7 @@ export const MATRIX: Record<string, readonly ActorRole[]> = {
   'POST /api/projects/:id/award/result': ['agent', 'director'],
   // A bidder reads and signs for its own letters only.
   'GET /api/my/award-letters': ['supplier'],
+  // Overdue items of award to payment: the centre, the supervisors, and a purchaser (filtered to its own unit).
+  'GET /api/award/alerts': ['agent', 'director', 'purchaser', ...SUPERVISORS],
   'POST /api/award-letters/:id/read': ['supplier'],
 };

@@ -11,3 +11,4 @@ onDomainEvent('bidding.projectFailed', onOpeningFailed);
 export { awardRoutes } from './routes.ts';
 export const awardJobs: JobHandlers = { ...decisionJobs };
 export { confirmWinner, publishResult, recordDelay, readAward } from './decision/index.ts';
+export { setSmePaymentLimits } from './performance/index.ts';

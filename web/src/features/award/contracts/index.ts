@@ -1,0 +1,4 @@
+export { ContractsPage } from './ContractsPage.tsx';
+export { ContractDetailPage } from './ContractDetailPage.tsx';
+export { GenerateContractsForm } from './GenerateContractsForm.tsx';
+export { SigningKeyCard } from './SigningKeyCard.tsx';

@@ -1,0 +1,2 @@
+export { ContractPerformance } from './ContractPerformance.tsx';
+export { AcceptanceReportPage } from './AcceptanceReportPage.tsx';
