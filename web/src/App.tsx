@@ -5,6 +5,13 @@ import { useEffect } from 'react';
 import { Navigate, Route, Routes, useNavigate } from 'react-router-dom';
 import { setUnauthorizedHandler } from './api.ts';
 import { AuditPage } from './features/audit/AuditPage.tsx';
+import { ComplaintsPage } from './features/award/challenges/ComplaintsPage.tsx';
+import { MyChallengesPage } from './features/award/challenges/MyChallengesPage.tsx';
+import { ContractDetailPage } from './features/award/contracts/ContractDetailPage.tsx';
+import { ContractsPage } from './features/award/contracts/ContractsPage.tsx';
+import { LettersPage } from './features/award/decision/LettersPage.tsx';
+import { AcceptanceReportPage } from './features/award/performance/AcceptanceReportPage.tsx';
+import { ProjectChallengesPage, ProjectContractsPage, SigningKeyPage } from './features/award/routes.tsx';
 import { OpeningHallPage } from './features/bidding/OpeningHallPage.tsx';
 import { OpeningKeyPage } from './features/bidding/OpeningKeyPage.tsx';
 import { ChangePasswordPage } from './features/auth/ChangePasswordPage.tsx';
@@ -120,6 +127,21 @@ export function App() {
           <Route path="projects/:id" element={<ProjectDetailPage />} />
           <Route path="projects/:id/opening" element={guarded('opening', 'read', <OpeningHallPage />)} />
           <Route path="projects/:id/evaluation" element={guarded('evaluation', 'read', <RoomPage />)} />
+          <Route
+            path="projects/:id/contracts"
+            element={guarded('contract', 'list', <ProjectContractsPage />)}
+          />
+          <Route
+            path="projects/:id/challenges"
+            element={guarded('challenge', 'listProject', <ProjectChallengesPage />)}
+          />
+          <Route path="contracts" element={guarded('contract', 'list', <ContractsPage />)} />
+          <Route path="contracts/:id" element={guarded('contract', 'list', <ContractDetailPage />)} />
+          <Route path="acceptances/:id/report" element={<AcceptanceReportPage />} />
+          <Route path="my/award-letters" element={guarded('awardLetter', 'listMine', <LettersPage />)} />
+          <Route path="my/challenges" element={guarded('challenge', 'listMine', <MyChallengesPage />)} />
+          <Route path="complaints" element={guarded('complaint', 'list', <ComplaintsPage />)} />
+          <Route path="signing-key" element={guarded('signingKey', 'readOwn', <SigningKeyPage />)} />
           <Route path="programmes" element={guarded('programme', 'list', <ProgrammesPage />)} />
           <Route path="templates" element={guarded('template', 'list', <TemplatesPage />)} />
           <Route path="imports" element={guarded('import', 'import', <ImportPage />)} />

@@ -183,7 +183,7 @@ export async function decisionAlerts(db: Db, today: string): Promise<AlertView[]
       projectCode: r.code,
       lotNo: r.a.lotNo,
       entityId: `${r.a.projectId}:${r.a.lotNo}`,
-      href: `/app/projects/${r.a.projectId}/award`,
+      href: `/app/projects/${r.a.projectId}`,
       purchaserIds,
     };
     if (r.a.status === 'awaitingConfirmation' && today > r.a.confirmationDueOn) {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../api.ts';
 import { BiddingPanels } from '../bidding/BiddingPanels.tsx';
+import { AwardPanel } from '../award/decision/AwardPanel.tsx';
 import { CommitteePanel } from '../evaluation/CommitteePanel.tsx';
 import { categoryLabels, labelOf } from '../../shared/labels.ts';
 import { formatYuan } from '../../shared/money.ts';
@@ -315,6 +316,7 @@ export function ProjectDetailPage() {
       )}
       <BiddingPanels project={project} />
       <CommitteePanel project={project} />
+      <AwardPanel projectId={project.id} status={project.status} />
     </Space>
   );
 }

@@ -1,4 +1,5 @@
 import { Card, Col, Descriptions, Row, Space, Typography } from 'antd';
+import { AlertsCard } from '../award/decision/AlertsCard.tsx';
 import { useSession } from '../auth/session.ts';
 import { usePortalSummary } from '../portal/api.ts';
 import { AuditHeadCard, CountsRow } from '../portal/PortalWidgets.tsx';
@@ -31,6 +32,7 @@ export function DashboardPage() {
           <CountsRow summary={summary.data} loading={summary.isPending} />
         </Col>
       </Row>
+      <AlertsCard />
       <AuditHeadCard summary={summary.data} loading={summary.isPending} />
     </Space>
   );
