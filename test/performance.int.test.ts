@@ -8,7 +8,7 @@ import { canonicalJson } from '../src/modules/award/performance/rules.ts';
 import { challenges, contractAmendments, contracts } from '../src/modules/award/tables.ts';
 import { notices } from '../src/modules/tendering/tables.ts';
 import { auditEvents } from '../src/platform/audit/tables.ts';
-import { awardedProject, type AwardedProject } from './support/award.ts';
+import { awardedProject, signedContract, type AwardedProject } from './support/award.ts';
 import { startHarness, type TestHarness } from './support/harness.ts';
 import { again } from './support/opening.ts';
 import { insertThresholds, type Client } from './support/projects.ts';
@@ -71,32 +71,9 @@ beforeAll(async () => {
   finance = a.finance;
   loser = a.bidders[1]?.client as Client;
   stranger = await h.signedIn('purchaser');
-  const now = h.clock.now();
-  const [row] = await h.db
-    .insert(contracts)
-    .values({
-      code: 'HT-PERF-0001',
-      projectId: a.projectId,
-      lotNo: 1,
-      purchaserId: rep.user.purchaserId ?? '',
-      supplierId: a.winner.supplierId,
-      bidId: a.winner.bidId,
-      status: 'signed',
-      budgetFen: 50_000_000n,
-      amountFen: 40_000_000n,
-      paymentTermsDays: null,
-      sme: true,
-      performancePeriod: '合同签订后 30 日内交货，安装调试后培训',
-      deliveryPlace: '云岭县第一中学',
-      document: {},
-      documentHash: 'a'.repeat(64),
-      signingDueOn: '2026-04-23',
-      signedOn: '2026-03-30',
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
-  contractId = row?.id ?? '';
+  // Signed on 2026-03-30 by both parties through the contracts' own routes.
+  await on('2026-03-30');
+  contractId = await signedContract(h, { ...a, rep, agent, winner: { ...a.winner, client: supplier } });
   await on('2026-04-01');
 }, 240_000);
 
@@ -420,7 +397,10 @@ describe('performance of a signed contract', () => {
     ).toBe(404);
     const docx = await rep.request({ method: 'GET', url: `/api/acceptances/${passedId}/report/docx` });
     expect(docx.statusCode).toBe(200);
-    expect(docx.headers['content-disposition']).toContain(encodeURIComponent('HT-PERF-0001-履约验收书.docx'));
+    const [signed] = await h.db.select().from(contracts).where(eq(contracts.id, contractId));
+    expect(docx.headers['content-disposition']).toContain(
+      encodeURIComponent(`${signed?.code ?? ''}-履约验收书.docx`),
+    );
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
