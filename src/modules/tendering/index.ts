@@ -2,7 +2,7 @@
 import './events.ts';
 
 export { tenderingRoutes } from './routes.ts';
-export { installStandardTemplates } from './templates.ts';
+export { installStandardTemplates, projectRenderInput } from './templates.ts';
 export { closeBids, tenderingJobs } from './jobs.ts';
 /** For later stages that move a project on (opening, evaluation …): load it locked, ask the table, write the step. */
 export { categoryOf, loadProject, methodOf, setState, stateOf, step, type LoadedProject } from './loaded.ts';

@@ -16,13 +16,21 @@ import { centres } from '../orgs/tables.ts';
 import type { templateBody, templateList, templateView } from './contract.ts';
 import { toDocx } from './documents/docx.ts';
 import { toHtml } from './documents/html.ts';
-import type { TemplateKind } from './documents/model.ts';
+import type { RenderInput, TemplateKind } from './documents/model.ts';
 import { toPdf } from './documents/pdf.ts';
 import { renderDocument, templateProblems } from './documents/render.ts';
 import { STANDARD_TEMPLATES } from './documents/standard-templates.ts';
 import './events.ts';
 import { templatePolicy } from './policy.ts';
-import { budgetOf, methodOf, projectFor, PUBLISHED_STATES, stateOf, userId } from './loaded.ts';
+import {
+  budgetOf,
+  methodOf,
+  projectFor,
+  PUBLISHED_STATES,
+  stateOf,
+  userId,
+  type Loaded as LoadedProject,
+} from './loaded.ts';
 import { tenderTemplates, type TemplateRow } from './tables.ts';
 
 export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
@@ -158,7 +166,50 @@ export async function reviseTemplate(
 /** The template a category starts from when the project names none. */
 const DEFAULT_KIND = { goods: 'goods', services: 'propertyServices', works: 'works' } as const;
 
-async function templateFor(db: Db, templateId: string | null, category: string): Promise<TemplateRow> {
+/** What a project's documents (and the contracts made from them) are rendered from: its facts and its template. */
+export async function projectRenderInput(db: Db | Tx, l: LoadedProject): Promise<RenderInput> {
+  const template = await templateFor(db, l.row.templateId, l.row.category);
+  const [centre] = await db.select().from(centres).limit(1);
+  return {
+    centreName: centre?.name ?? '政府采购中心',
+    centreAddress: centre?.address ?? null,
+    centrePhone: centre?.phone ?? null,
+    project: {
+      code: l.row.code,
+      name: l.row.name,
+      year: l.row.year,
+      category: l.row.category === 'works' ? 'works' : l.row.category === 'services' ? 'services' : 'goods',
+      method: methodOf(l.row.method),
+      purchaserNames: [...new Set(l.shares.map((s) => s.purchaserName))],
+      budgetFen: budgetOf(l.lots),
+    },
+    lots: l.lots.map((x) => ({
+      no: x.no,
+      name: x.name,
+      budgetFen: x.budgetFen,
+      ceilingFen: x.ceilingFen,
+      quantity: x.quantity,
+      description: x.description,
+    })),
+    requirements: l.row.requirements,
+    schedule: {
+      noticePublishedOn: l.row.noticePublishedOn,
+      documentsIssuedOn: l.row.documentsIssuedOn,
+      documentsAvailableUntil: l.row.documentsAvailableUntil,
+      bidDeadlineAt: l.row.bidDeadlineAt,
+      openingAt: l.row.openingAt,
+      openingPlace: l.row.openingPlace,
+    },
+    template: {
+      kind: kindOf(template.kind),
+      version: template.version,
+      title: template.title,
+      sections: template.sections,
+    },
+  };
+}
+
+async function templateFor(db: Db | Tx, templateId: string | null, category: string): Promise<TemplateRow> {
   if (templateId) {
     const [t] = await db.select().from(tenderTemplates).where(eq(tenderTemplates.id, templateId));
     if (t) return t;
@@ -197,45 +248,8 @@ export async function renderProjectDocument(
   chromiumPath: string,
 ): Promise<RenderedFile> {
   const l = await projectFor(db, ctx, id, 'document');
-  const template = await templateFor(db, l.row.templateId, l.row.category);
-  const [centre] = await db.select().from(centres).limit(1);
-  const rendered = renderDocument({
-    centreName: centre?.name ?? '政府采购中心',
-    centreAddress: centre?.address ?? null,
-    centrePhone: centre?.phone ?? null,
-    project: {
-      code: l.row.code,
-      name: l.row.name,
-      year: l.row.year,
-      category: l.row.category === 'works' ? 'works' : l.row.category === 'services' ? 'services' : 'goods',
-      method: methodOf(l.row.method),
-      purchaserNames: [...new Set(l.shares.map((s) => s.purchaserName))],
-      budgetFen: budgetOf(l.lots),
-    },
-    lots: l.lots.map((x) => ({
-      no: x.no,
-      name: x.name,
-      budgetFen: x.budgetFen,
-      ceilingFen: x.ceilingFen,
-      quantity: x.quantity,
-      description: x.description,
-    })),
-    requirements: l.row.requirements,
-    schedule: {
-      noticePublishedOn: l.row.noticePublishedOn,
-      documentsIssuedOn: l.row.documentsIssuedOn,
-      documentsAvailableUntil: l.row.documentsAvailableUntil,
-      bidDeadlineAt: l.row.bidDeadlineAt,
-      openingAt: l.row.openingAt,
-      openingPlace: l.row.openingPlace,
-    },
-    template: {
-      kind: kindOf(template.kind),
-      version: template.version,
-      title: template.title,
-      sections: template.sections,
-    },
-  });
+  const input = await projectRenderInput(db, l);
+  const rendered = renderDocument(input);
   const body = format === 'docx' ? await toDocx(rendered) : await toPdf(toHtml(rendered), chromiumPath);
   if (
     ctx.actor.kind === 'user' &&
@@ -250,7 +264,7 @@ export async function renderProjectDocument(
         after: {
           supplierId: ctx.actor.kind === 'user' ? ctx.actor.supplierId : null,
           format,
-          templateVersion: template.version,
+          templateVersion: input.template.version,
         },
       }),
     );

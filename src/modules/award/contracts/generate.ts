@@ -3,7 +3,7 @@
  * purchaser its own contract), generated from the project's template and the award. The centre may regenerate the
  * drafts with new terms until the first party signs.
  */
-import { and, desc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import { appendAudit } from '../../../platform/audit/log.ts';
 import { actorUserId, type RequestContext } from '../../../platform/auth/actor.ts';
@@ -12,16 +12,8 @@ import { shanghaiDay } from '../../../platform/clock.ts';
 import type { Db, Tx } from '../../../platform/db/client.ts';
 import { AppError, conflict, notFound } from '../../../platform/errors.ts';
 import { bidLotPrices, bidOpenings } from '../../bidding/tables.ts';
-import { centres, purchasers, suppliers } from '../../orgs/index.ts';
-import {
-  categoryOf,
-  loadProject,
-  methodOf,
-  tenderTemplates,
-  type LoadedProject,
-  type RenderInput,
-  type TemplateKind,
-} from '../../tendering/index.ts';
+import { purchasers, suppliers } from '../../orgs/index.ts';
+import { loadProject, methodOf, projectRenderInput } from '../../tendering/index.ts';
 import { contractSigningDue, paymentDue } from '../rules/clocks.ts';
 import { performanceBondProblems } from '../rules/contract-terms.ts';
 import { awards, contracts, contractSignatures } from '../tables.ts';
@@ -42,74 +34,6 @@ const METHOD_LABELS = {
   rfq: '询价',
   singleSource: '单一来源采购',
 } as const;
-
-const TEMPLATE_KINDS: readonly TemplateKind[] = [
-  'goods',
-  'propertyServices',
-  'communityServices',
-  'medicalEquipment',
-  'works',
-];
-const DEFAULT_KIND = { goods: 'goods', services: 'propertyServices', works: 'works' } as const;
-
-async function templateOf(tx: Tx, l: LoadedProject) {
-  if (l.row.templateId) {
-    const [t] = await tx.select().from(tenderTemplates).where(eq(tenderTemplates.id, l.row.templateId));
-    if (t) return t;
-  }
-  const [t] = await tx
-    .select()
-    .from(tenderTemplates)
-    .where(eq(tenderTemplates.kind, DEFAULT_KIND[categoryOf(l.row.category)]))
-    .orderBy(desc(tenderTemplates.version))
-    .limit(1);
-  return t ?? null;
-}
-
-/** What the project's document is rendered from (as tendering's templates.ts builds it). */
-async function renderInputOf(tx: Tx, l: LoadedProject): Promise<RenderInput> {
-  const template = await templateOf(tx, l);
-  const [centre] = await tx.select().from(centres).limit(1);
-  return {
-    centreName: centre?.name ?? '政府采购中心',
-    centreAddress: centre?.address ?? null,
-    centrePhone: centre?.phone ?? null,
-    project: {
-      code: l.row.code,
-      name: l.row.name,
-      year: l.row.year,
-      category: categoryOf(l.row.category),
-      method: methodOf(l.row.method),
-      purchaserNames: [...new Set(l.shares.map((s) => s.purchaserName))],
-      budgetFen: l.lots.reduce((sum, x) => sum + x.budgetFen, 0n),
-    },
-    lots: l.lots.map((x) => ({
-      no: x.no,
-      name: x.name,
-      budgetFen: x.budgetFen,
-      ceilingFen: x.ceilingFen,
-      quantity: x.quantity,
-      description: x.description,
-    })),
-    requirements: l.row.requirements,
-    schedule: {
-      noticePublishedOn: l.row.noticePublishedOn,
-      documentsIssuedOn: l.row.documentsIssuedOn,
-      documentsAvailableUntil: l.row.documentsAvailableUntil,
-      bidDeadlineAt: l.row.bidDeadlineAt,
-      openingAt: l.row.openingAt,
-      openingPlace: l.row.openingPlace,
-    },
-    template: template
-      ? {
-          kind: TEMPLATE_KINDS.find((k) => k === template.kind) ?? 'goods',
-          version: template.version,
-          title: template.title,
-          sections: template.sections,
-        }
-      : { kind: 'goods', version: 0, title: '', sections: [] },
-  };
-}
 
 const SME_SIZES = ['medium', 'small', 'micro'];
 
@@ -198,7 +122,7 @@ export async function generateContracts(
       .select()
       .from(bidLotPrices)
       .where(and(eq(bidLotPrices.bidId, winnerBidId), eq(bidLotPrices.lotNo, lotNo)));
-    const render = await renderInputOf(tx, l);
+    const render = await projectRenderInput(tx, l);
     const units = await tx
       .select()
       .from(purchasers)
