@@ -236,6 +236,21 @@ async function projectForAward(
   return l;
 }
 
+/** The winner confirmed on `on` (by the purchaser, or deemed when `by` is null): the 2-WD notice clock starts. */
+function winnerSet(c: AwardCandidate, on: string, now: Date, by: string | null) {
+  return {
+    status: 'confirmed',
+    winnerBidId: c.bidId,
+    winnerSupplierId: c.supplierId,
+    amountFen: BigInt(c.priceFen),
+    confirmedOn: on,
+    confirmedAt: now,
+    confirmedBy: by,
+    deemed: false,
+    noticeDueOn: resultNoticeDue(on).dueOn,
+  } satisfies Partial<typeof awards.$inferInsert>;
+}
+
 export async function confirmWinner(
   db: Db,
   ctx: RequestContext,
@@ -261,16 +276,8 @@ export async function confirmWinner(
       row,
       'awaitingConfirmation',
       {
-        status: 'confirmed',
-        winnerBidId: chosen.bidId,
-        winnerSupplierId: chosen.supplierId,
-        amountFen: BigInt(chosen.priceFen),
+        ...winnerSet(chosen, today, now, ctx.actor.kind === 'user' ? ctx.actor.userId : null),
         passedOver: [...row.passedOver, ...body.passedOver],
-        confirmedOn: today,
-        confirmedAt: now,
-        confirmedBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
-        deemed: false,
-        noticeDueOn: resultNoticeDue(today).dueOn,
       },
       now,
     );
@@ -339,15 +346,8 @@ export async function deemConfirmation(
     row,
     'awaitingConfirmation',
     {
-      status: 'confirmed',
-      winnerBidId: first.bidId,
-      winnerSupplierId: first.supplierId,
-      amountFen: BigInt(first.priceFen),
-      confirmedOn: row.confirmationDueOn,
-      confirmedAt: now,
-      confirmedBy: null,
+      ...winnerSet(first, row.confirmationDueOn, now, null),
       deemed: true,
-      noticeDueOn: resultNoticeDue(row.confirmationDueOn).dueOn,
     },
     now,
   );
