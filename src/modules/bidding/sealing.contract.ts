@@ -18,34 +18,20 @@ export const CHUNK_BYTES = 1024 * 1024;
 export const PBKDF2_ITERATIONS = 600_000;
 export const MIN_PASSPHRASE_LENGTH = 12;
 
-/** WebCrypto's types, named the same under the DOM lib and under Node's own typings. */
-type Subtle = typeof globalThis.crypto.subtle;
-export type CryptoKeyHandle = Awaited<ReturnType<Subtle['importKey']>>;
-const subtle = (): Subtle => globalThis.crypto.subtle;
-const te = new TextEncoder();
+import {
+  copy,
+  fromBase64,
+  passphraseKey,
+  random,
+  sha256Hex,
+  subtle,
+  te,
+  toBase64,
+  toHex,
+  type CryptoKeyHandle,
+} from '../../platform/webcrypto.contract.ts';
 
-// ── bytes ↔ base64 (browser and Node both have btoa/atob) ─────────────────────────────────────────────
-
-export function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-export function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
-  const s = atob(b64);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
-}
-export function toHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-const random = (n: number): Uint8Array<ArrayBuffer> => globalThis.crypto.getRandomValues(new Uint8Array(n));
-const copy = (b: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(b);
-
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  return toHex(new Uint8Array(await subtle().digest('SHA-256', copy(bytes))));
-}
+export { fromBase64, sha256Hex, toBase64, toHex, type CryptoKeyHandle };
 
 // ── shapes ────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -125,23 +111,6 @@ const partKey = (dek: Uint8Array, ctx: PartContext) =>
   hkdfKey(dek, te.encode(ctx.bidId), `zhengcai/part/v1|${ctx.part}`, 'encrypt');
 const commitKey = (dek: Uint8Array, ctx: PartContext) =>
   hkdfKey(dek, te.encode(ctx.bidId), `zhengcai/commit/v1|${ctx.part}`, 'hmac');
-
-async function passphraseKey(
-  passphrase: string,
-  salt: Uint8Array,
-  iterations: number,
-): Promise<CryptoKeyHandle> {
-  const base = await subtle().importKey('raw', te.encode(passphrase.normalize('NFC')), 'PBKDF2', false, [
-    'deriveKey',
-  ]);
-  return subtle().deriveKey(
-    { name: 'PBKDF2', hash: 'SHA-256', salt: copy(salt), iterations },
-    base,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['encrypt', 'decrypt'],
-  );
-}
 
 export class SealingError extends Error {
   constructor(

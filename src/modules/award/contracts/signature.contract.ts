@@ -12,37 +12,26 @@
  */
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
+import {
+  fromBase64,
+  passphraseKey,
+  random,
+  sha256Hex,
+  subtle,
+  te,
+  toBase64,
+  type CryptoKeyHandle as SigningKeyHandle,
+} from '../../../platform/webcrypto.contract.ts';
+
+export { fromBase64, sha256Hex, toBase64, type SigningKeyHandle };
 
 /** OWASP 2023 floor for PBKDF2-HMAC-SHA256; the browser wraps with more (SIGNING_KEY_ITERATIONS). */
 export const MIN_SIGNING_KEY_ITERATIONS = 210_000;
 export const SIGNING_KEY_ITERATIONS = 600_000;
 export const MIN_SIGNING_PASSPHRASE_LENGTH = 12;
 
-type Subtle = typeof globalThis.crypto.subtle;
-export type SigningKeyHandle = Awaited<ReturnType<Subtle['importKey']>>;
-const subtle = (): Subtle => globalThis.crypto.subtle;
-const te = new TextEncoder();
-const copy = (b: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(b);
-const random = (n: number): Uint8Array<ArrayBuffer> => globalThis.crypto.getRandomValues(new Uint8Array(n));
 const ED25519 = { name: 'Ed25519' } as const;
 
-// The same helpers as bidding/sealing.contract.ts (module boundaries keep it out of reach here).
-export function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-export function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
-  const s = atob(b64);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
-}
-const toHex = (bytes: Uint8Array): string =>
-  Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  return toHex(new Uint8Array(await subtle().digest('SHA-256', copy(bytes))));
-}
 /** Additional data of the wrapping: a wrapped signing key cannot be passed off as another kind of secret. */
 const WRAP_CONTEXT = 'zhengcai/signing-key/v1';
 
@@ -74,23 +63,6 @@ export function signingPassphraseProblem(passphrase: string): string | null {
   return [...passphrase].length < MIN_SIGNING_PASSPHRASE_LENGTH
     ? `签名口令至少 ${MIN_SIGNING_PASSPHRASE_LENGTH} 个字符`
     : null;
-}
-
-async function passphraseKey(
-  passphrase: string,
-  salt: Uint8Array,
-  iterations: number,
-): Promise<SigningKeyHandle> {
-  const base = await subtle().importKey('raw', te.encode(passphrase.normalize('NFC')), 'PBKDF2', false, [
-    'deriveKey',
-  ]);
-  return subtle().deriveKey(
-    { name: 'PBKDF2', hash: 'SHA-256', salt: copy(salt), iterations },
-    base,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['encrypt', 'decrypt'],
-  );
 }
 
 /** SHA-256 of the SPKI bytes, hex: names the key. */
