@@ -12,6 +12,10 @@
  * - 教育城域网运维服务: 暗标 (blind technical documents, one naming its bidder), signed;
  * - 学生机房计算机: fewer than three bids qualified, 废标 with next steps.
  *
+ * Two more were evaluated (最低评标价法) months before the seed day, so that award.ts can take them on through the
+ * contract to acceptance and payment: 班班通交互式一体机 and 教研室便携式计算机. Their custodians' keys must exist by
+ * then: `keysInTime` moves the bidding run's key registration back to before their bids.
+ *
  * The custodians' opening keys are the ones bidding.ts registers (jingban, caizheng); they are fetched and
  * unlocked with the documented passphrase, as the custodians' browsers do, so this run follows the day they were
  * registered. Drawn experts act through accounts zhuanjia2… made for the experts of the specialties drawn from.
@@ -163,7 +167,8 @@ export function demoFileStore(dataDir?: string): UploadArea {
 /* Plan                                                                                                         */
 /* ------------------------------------------------------------------------------------------------------------ */
 
-type Stage = 'committee' | 'signed' | 'failed';
+/** 'early': signed like 'signed', but published `ago` days before the seed day rather than around the key day. */
+type Stage = 'committee' | 'signed' | 'failed' | 'early';
 type Method = 'lowestPrice' | 'bestValue' | 'priceLottery';
 
 interface BidPlan {
@@ -199,6 +204,8 @@ interface ProjectPlan {
   failing?: { bids: number[]; reason: string };
   /** Days in working days before the bidding run's key day the project was published (negative: after). */
   slot: number;
+  /** 'early' projects: published this many calendar days before the seed day (the last office day by then). */
+  ago?: number;
 }
 
 const yuan = (n: number): bigint => BigInt(Math.round(n * 100));
@@ -397,6 +404,55 @@ const PLANS: readonly ProjectPlan[] = [
     },
     slot: 2,
   },
+  {
+    key: 'smartboards',
+    stage: 'early',
+    name: `${COUNTY}教育局中小学班班通交互式一体机采购项目`,
+    category: 'goods',
+    item: ['A02100000', '多媒体教学设备', '教育信息化'],
+    quantity: '60 台',
+    lotName: '班班通交互式一体机',
+    lotDescription: '86 英寸交互式智能一体机及移动支架，含安装调试和教师操作培训',
+    budgetFen: yuan(720_000),
+    ceiling: true,
+    trade: 'it',
+    specialty: 'A0402',
+    method: 'lowestPrice',
+    substantive: '★所投设备须为全新、未使用的合格产品，整机质保不少于三年',
+    specifications: ['显示尺寸不低于 86 英寸，4K 分辨率，支持 20 点触控，内置 OPS 电脑模块'],
+    bids: [
+      { bidder: 3, priceFen: yuan(689_000) },
+      { bidder: 0, priceFen: yuan(672_500) },
+      { bidder: 1, priceFen: yuan(701_800) },
+      { bidder: 4, priceFen: yuan(665_300) },
+    ],
+    slot: 0,
+    ago: 100,
+  },
+  {
+    key: 'teaching-laptops',
+    stage: 'early',
+    name: `${COUNTY}教育局教研室便携式计算机采购项目`,
+    category: 'goods',
+    item: ['A02010105', '便携式计算机', '办公设备购置'],
+    quantity: '40 台',
+    lotName: '便携式计算机',
+    lotDescription: '教研员下校听课、教研活动用便携式计算机，含正版操作系统和办公软件',
+    budgetFen: yuan(420_000),
+    ceiling: true,
+    trade: 'it',
+    specialty: 'A0201',
+    method: 'lowestPrice',
+    substantive: '★所投产品须为全新、未使用的合格产品，整机保修三年',
+    specifications: ['处理器不低于 8 核，内存不低于 16GB，固态硬盘不低于 1TB，整机重量不超过 1.5 千克'],
+    bids: [
+      { bidder: 2, priceFen: yuan(398_400) },
+      { bidder: 4, priceFen: yuan(405_000) },
+      { bidder: 0, priceFen: yuan(389_900) },
+    ],
+    slot: 0,
+    ago: 60,
+  },
 ];
 
 /* ------------------------------------------------------------------------------------------------------------ */
@@ -433,12 +489,12 @@ function officeDay(day: string): boolean {
     return wd !== 0 && wd !== 6;
   }
 }
-const nextOfficeDay = (day: string, step = 1): string => {
+export const nextOfficeDay = (day: string, step = 1): string => {
   let d = addDays(day, step);
   while (!officeDay(d)) d = addDays(d, step);
   return d;
 };
-const dayAt = (day: string, hhmm: string): Date => new Date(`${day}T${hhmm}:00+08:00`);
+export const dayAt = (day: string, hhmm: string): Date => new Date(`${day}T${hhmm}:00+08:00`);
 const plus = (at: Date, minutes: number): Date => new Date(at.getTime() + minutes * 60_000);
 
 /**
@@ -456,6 +512,11 @@ export function evaluationTimeline(bidding: BiddingTimeline, now: Date): Evaluat
     // Published a few working days around the key day; bids come in once the custodians are named.
     let published = keyDay;
     for (let i = 0; i < 6 - p.slot; i++) published = nextOfficeDay(published, -1);
+    // An early one: months back, on the last office day `ago` days before today (its keys are moved to fit).
+    if (p.stage === 'early') {
+      published = addDays(today, -(p.ago ?? 90));
+      if (!officeDay(published)) published = nextOfficeDay(published, -1);
+    }
     const deadline = earliestBidDeadline('openTender', published);
     const until = earliestDocumentsAvailableUntil('openTender', published) ?? deadline;
     const deadlineAt = dayAt(deadline, '09:30');
@@ -465,9 +526,12 @@ export function evaluationTimeline(bidding: BiddingTimeline, now: Date): Evaluat
     const startOn = published;
     const planned = nextOfficeDay(addDays(published, -40), -1);
     const created = nextOfficeDay(published, -1);
-    const custodiansAt = new Date(
-      Math.max(dayAt(published, '10:00').getTime(), dayAt(nextOfficeDay(keyDay), '09:00').getTime()),
-    );
+    const custodiansAt =
+      p.stage === 'early'
+        ? dayAt(published, '10:00')
+        : new Date(
+            Math.max(dayAt(published, '10:00').getTime(), dayAt(nextOfficeDay(keyDay), '09:00').getTime()),
+          );
     const own: EvalStep[] = [
       { at: dayAt(planned, '09:10'), kind: 'plan', key: p.key, day: planned, startOn },
       { at: dayAt(nextOfficeDay(created, -1), '10:20'), kind: 'commission', key: p.key },
@@ -521,6 +585,20 @@ export function evaluationTimeline(bidding: BiddingTimeline, now: Date): Evaluat
   return { steps: ordered.map((x) => x.s) };
 }
 
+/**
+ * The bidding timeline with its custodians' key registration no later than the working day before the first
+ * evaluation project named them (the early projects come months before the bidding run's own projects). Only the
+ * two `key` steps move; everything else, and the order, stays.
+ */
+export function keysInTime(bidding: BiddingTimeline, evaluation: EvaluationTimeline): BiddingTimeline {
+  const named = evaluation.steps.find((s) => s.kind === 'custodians');
+  const keys = bidding.steps.filter((s) => s.kind === 'key');
+  if (!named || keys.length === 0 || keys.every((k) => k.at < named.at)) return bidding;
+  const day = nextOfficeDay(shanghaiDay(named.at), -1);
+  const moved = keys.map((k, i) => ({ ...k, at: dayAt(day, i === 0 ? '10:05' : '10:40') }));
+  return { ...bidding, steps: [...moved, ...bidding.steps.filter((s) => s.kind !== 'key')] };
+}
+
 /* ------------------------------------------------------------------------------------------------------------ */
 /* Run                                                                                                          */
 /* ------------------------------------------------------------------------------------------------------------ */
@@ -545,6 +623,8 @@ export interface EvaluationCounts {
 export interface EvaluationRun {
   until: (at: Date) => Promise<void>;
   finish: () => Promise<EvaluationCounts>;
+  /** The project made for a plan's key, once its 'create' step ran. */
+  projectOf: (key: string) => string | null;
 }
 
 const ITEMS: Record<string, string> = { 交货期: '合同签订后 20 日内', 质保期: '三年' };
@@ -1009,5 +1089,6 @@ export function runEvaluation(
       await until(new Date(8.64e15));
       return { projects: projectIds.size };
     },
+    projectOf: (key) => projectIds.get(key) ?? null,
   };
 }

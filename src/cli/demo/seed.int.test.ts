@@ -60,6 +60,21 @@ import {
   evaluations,
 } from '../../modules/evaluation/tables.ts';
 import type { DrawResult } from '../../modules/evaluation/draw.contract.ts';
+import {
+  acceptances,
+  awards,
+  challenges,
+  complaints,
+  contracts,
+  invoices,
+  milestones,
+  payments,
+  performanceIssues,
+} from '../../modules/award/tables.ts';
+import { signingSuspension } from '../../modules/award/challenges/index.ts';
+import { exportContract } from '../../modules/award/contracts/index.ts';
+import { verifyContractExport } from '../../modules/award/contracts/signature.contract.ts';
+import { savingsOf } from '../../modules/award/performance/index.ts';
 
 const data = demoData();
 /** The works bidders and experts the evaluations act through (seed.ts adds them to the accounts). */
@@ -216,6 +231,7 @@ describe('seedDemo', () => {
         '采购项目',
         '投标开标',
         '评审',
+        '定标与合同',
       ]),
     );
   });
@@ -587,6 +603,173 @@ describe('seedDemo: committees and evaluations', () => {
   });
 });
 
+describe('seedDemo: award to payment', () => {
+  const today = '2026-03-02';
+  const db = () => database.db;
+  const agentCtx = async () => {
+    const [jingban] = await db().select().from(users).where(eq(users.username, 'jingban'));
+    return {
+      actor: {
+        kind: 'user' as const,
+        role: 'agent' as const,
+        userId: jingban?.id ?? '',
+        username: 'jingban',
+        displayName: jingban?.displayName ?? '',
+        purchaserId: null,
+        supplierId: null,
+        expertId: null,
+        sessionId: null,
+      },
+      requestId: null,
+      clock,
+    };
+  };
+
+  it('holds a lot awaiting the purchaser, with a lawful reason for the delay, and nothing deemed', async () => {
+    const rows = await db().select().from(awards);
+    const waiting = rows.filter((a) => a.status === 'awaitingConfirmation');
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]?.delayReason).toBeTruthy();
+    expect(new Set(rows.map((a) => a.status))).toEqual(
+      new Set(['awaitingConfirmation', 'noticed', 'failed']),
+    );
+    // Every other lot was confirmed by the purchaser in the report's order, none deemed.
+    for (const a of rows.filter((x) => x.status === 'noticed')) {
+      expect(a.deemed).toBe(false);
+      expect(a.winnerBidId).toBe(a.candidates[0]?.bidId);
+      expect(a.noticedOn && a.noticedOn < today).toBe(true);
+    }
+  });
+
+  it('holds a result challenge not yet answered, which suspends signing', async () => {
+    const pending = (await db().select().from(challenges)).filter((c) => c.status === 'received');
+    expect(pending).toHaveLength(1);
+    const [c] = pending;
+    expect(c).toMatchObject({ subject: 'result', affectsResult: true, lotNo: 1 });
+    expect(c?.replyDueOn && c.replyDueOn >= today).toBe(true);
+    const [a] = await db()
+      .select()
+      .from(awards)
+      .where(eq(awards.projectId, c?.projectId ?? ''));
+    // A losing bidder of the lot.
+    expect(a?.candidates.some((x) => x.supplierId === c?.supplierId)).toBe(true);
+    expect(a?.winnerSupplierId).not.toBe(c?.supplierId);
+    const s = await signingSuspension(db(), c?.projectId ?? '', 1, today);
+    expect(s.suspended).toBe(true);
+    expect(
+      await db()
+        .select()
+        .from(contracts)
+        .where(eq(contracts.projectId, c?.projectId ?? '')),
+    ).toEqual([]);
+  });
+
+  it('holds a complaint accepted after a dismissed challenge, the procurement suspended', async () => {
+    const rows = await db().select().from(complaints);
+    expect(rows).toHaveLength(1);
+    const [k] = rows;
+    expect(k?.status).toBe('accepted');
+    expect(k?.suspendedOn && k.suspendedOn < today).toBe(true);
+    expect(k?.suspensionEndsOn && k.suspensionEndsOn >= today).toBe(true);
+    expect(k?.decisionDueOn && k.decisionDueOn > today).toBe(true);
+    const [c] = await db()
+      .select()
+      .from(challenges)
+      .where(eq(challenges.id, k?.challengeId ?? ''));
+    expect(c).toMatchObject({ status: 'answered', outcome: 'dismissed', supplierId: k?.supplierId });
+    const s = await signingSuspension(db(), k?.projectId ?? '', 1, today);
+    expect(s.suspended).toBe(true);
+    expect(s.reasons.join()).toContain('第五十七条');
+  });
+
+  it('holds a contract signed by both parties, published and filed, whose export verifies', async () => {
+    const signed = (await db().select().from(contracts)).filter((c) => c.status === 'signed');
+    expect(signed).toHaveLength(1);
+    const [c] = signed;
+    expect(c?.noticeId).toBeTruthy();
+    expect(c?.publishedOn && c.publicationDueOn && c.publishedOn <= c.publicationDueOn).toBe(true);
+    expect(c?.filedOn && c.filingDueOn && c.filedOn <= c.filingDueOn).toBe(true);
+    const [project] = await db()
+      .select()
+      .from(projects)
+      .where(eq(projects.id, c?.projectId ?? ''));
+    expect(project?.status).toBe('contracted');
+    const record = await exportContract(db(), await agentCtx(), c?.id ?? '');
+    expect(record.signatures.map((s) => s.party).sort()).toEqual(['purchaser', 'supplier']);
+    const { publicKey } = await platformSigner(db());
+    const verdict = await verifyContractExport(record, publicKey);
+    expect(verdict.checks.filter((x) => !x.ok)).toEqual([]);
+    expect(verdict.ok).toBe(true);
+
+    // Its performance: one milestone reported and confirmed, one overdue with an issue answered.
+    const plan = await db()
+      .select()
+      .from(milestones)
+      .where(eq(milestones.contractId, c?.id ?? ''));
+    expect(plan.some((m) => m.reportedOn !== null && m.confirmedOn !== null)).toBe(true);
+    const late = plan.filter((m) => m.reportedOn === null && m.dueOn < today);
+    expect(late).toHaveLength(1);
+    const issues = await db()
+      .select()
+      .from(performanceIssues)
+      .where(eq(performanceIssues.contractId, c?.id ?? ''));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ status: 'answered', category: 'late', milestoneId: late[0]?.id });
+    expect(issues[0]?.response).toBeTruthy();
+  });
+
+  it('holds an accepted contract, invoiced, its payment still due', async () => {
+    const accepted = (await db().select().from(contracts)).filter((c) => c.status === 'accepted');
+    expect(accepted).toHaveLength(1);
+    const [c] = accepted;
+    const passed = await db()
+      .select()
+      .from(acceptances)
+      .where(eq(acceptances.contractId, c?.id ?? ''));
+    expect(passed.map((a) => a.conclusion)).toEqual(['passed']);
+    expect(passed[0]?.members.length).toBeGreaterThanOrEqual(2);
+    const bills = await db()
+      .select()
+      .from(invoices)
+      .where(eq(invoices.contractId, c?.id ?? ''));
+    expect(bills).toHaveLength(1);
+    expect(bills[0]?.amountFen).toBe(c?.amountFen);
+    expect(bills[0]?.dueOn && bills[0].dueOn > today).toBe(true);
+    expect(
+      await db()
+        .select()
+        .from(payments)
+        .where(eq(payments.contractId, c?.id ?? '')),
+    ).toEqual([]);
+  });
+
+  it('holds a completed contract, paid in full in time, with its savings', async () => {
+    const completed = (await db().select().from(contracts)).filter((c) => c.status === 'completed');
+    expect(completed).toHaveLength(1);
+    const [c] = completed;
+    const paid = await db()
+      .select()
+      .from(payments)
+      .where(eq(payments.contractId, c?.id ?? ''));
+    expect(paid.reduce((sum, p) => sum + p.amountFen, 0n)).toBe(c?.amountFen);
+    expect(paid.every((p) => p.dueOn !== null && p.paidOn <= p.dueOn)).toBe(true);
+    const report = await savingsOf(db(), { projectId: c?.projectId ?? '' });
+    expect(report.total?.measuredAgainst).toBe('paid');
+    expect(report.total?.savings.savingsFen).toBe((c?.budgetFen ?? 0n) - (c?.amountFen ?? 0n));
+    expect(report.total?.savings.savingsFen).toBeGreaterThan(0n);
+  });
+
+  it('retenders the project failed at the evaluation as a new draft, on a log that verifies', async () => {
+    const rows = await db().select().from(projects);
+    const failedAtReview = (await db().select().from(evaluations)).find((e) => e.status === 'failed');
+    const again = rows.filter((p) => p.retenderOf !== null);
+    expect(again).toHaveLength(1);
+    expect(again[0]).toMatchObject({ retenderOf: failedAtReview?.projectId, status: 'draft' });
+    const verified = await verifyAudit(db());
+    expect(verified.ok).toBe(true);
+  });
+});
+
 describe('seedDemo near the end of the covered calendar', () => {
   it('seeds on 2026-12-28, keeping every published schedule lawful within the calendar', async () => {
     const late = await freshDatabase();
@@ -624,5 +807,6 @@ describe('seedDemo near the end of the covered calendar', () => {
     } finally {
       await late.close();
     }
-  });
+    // A whole second centre, taken on to contracts and payments: more than the default 30 s on a busy machine.
+  }, 120_000);
 });

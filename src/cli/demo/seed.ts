@@ -54,8 +54,10 @@ import {
   demoEvaluationAccounts,
   demoFileStore,
   evaluationTimeline,
+  keysInTime,
   runEvaluation,
 } from './evaluation.ts';
+import { awardTimeline, runAward } from './award.ts';
 
 export interface SeedDemoOptions {
   clock: Clock;
@@ -170,9 +172,13 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
   );
   const bidderAccounts = demoBidderAccounts(data.suppliers, sanctioned);
   const accounts = [...data.accounts, ...bidderAccounts, ...demoEvaluationAccounts(data, sanctioned)];
-  const bidding = biddingTimeline(seed, tendering, opts.clock.now(), bidderAccounts.length + 1);
+  const planned = biddingTimeline(seed, tendering, opts.clock.now(), bidderAccounts.length + 1);
   // Committees and evaluations of projects of their own, after the custodians' keys exist.
-  const evaluation = evaluationTimeline(bidding, opts.clock.now());
+  const evaluation = evaluationTimeline(planned, opts.clock.now());
+  // The custodians register their keys before the earliest evaluated project needs them.
+  const bidding = keysInTime(planned, evaluation);
+  // Awards, challenges, complaints, contracts and performance of the evaluated projects.
+  const award = awardTimeline(evaluation, opts.clock.now());
   const history = data.expertHistory;
   // One scrypt hash for every account: hashing each would cost ~50 ms apiece for the same password.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -190,7 +196,8 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
     accounts.length +
     tendering.steps.length +
     bidding.steps.length +
-    evaluation.steps.length;
+    evaluation.steps.length +
+    award.steps.length;
   let done = 0;
   const progress = (n: number, label: string): void => {
     done += n;
@@ -523,14 +530,34 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
       () => progress(1, '评审'),
       biddingRun.until,
     );
+    const supplierUsers = new Map(
+      userRows.flatMap((u) => (u.supplierId && u.role === 'supplier' ? [[u.supplierId, u] as const] : [])),
+    );
+    const awardRun = runAward(
+      tx,
+      award,
+      {
+        agent: userActorOf(userNamed('jingban')),
+        supervisor: userActorOf(userNamed('caizheng')),
+        purchaser: userActorOf(userNamed('caigouren')),
+        supplier: (id) => {
+          const row = supplierUsers.get(id);
+          return row ? userActorOf(row) : null;
+        },
+        projectOf: evaluationRun.projectOf,
+      },
+      () => progress(1, '定标与合同'),
+      evaluationRun.until,
+    );
     const tenderingCounts = await runTendering(
       tx,
       tendering,
       { agent: actorOf(userNamed('jingban')), supplier: actorOf(userNamed('gongyingshang')) },
       resolver(lineIds, 'plan line'),
       () => progress(1, '采购项目'),
-      evaluationRun.until,
+      awardRun.until,
     );
+    const awardCounts = await awardRun.finish();
     const evaluationCounts = await evaluationRun.finish();
     const biddingCounts = await biddingRun.finish();
     const [noticeCount] = await tx.select({ n: count() }).from(notices);
@@ -553,7 +580,7 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
       users: userRows.length,
       planLines: planning.lines.length,
       programmes: tenderingCounts.programmes,
-      projects: tenderingCounts.projects + evaluationCounts.projects,
+      projects: tenderingCounts.projects + evaluationCounts.projects + awardCounts.projects,
       notices: noticeCount?.n ?? 0,
       clarifications: tenderingCounts.clarifications,
       ...biddingCounts,
