@@ -38,6 +38,7 @@ import {
   fileContract,
   publishContract,
   signInBrowser,
+  signingErrorMessage,
   signingKeyKey,
   useContractMutation,
   type ContractView,
@@ -121,7 +122,10 @@ function SignAction({ contract }: { contract: ContractView }) {
         okText="签署"
         cancelText="取消"
         confirmLoading={sign.isPending}
-        onCancel={() => setSigning(false)}
+        onCancel={() => {
+          setSigning(false);
+          sign.reset(); // a wrong passphrase's error is not shown again when the dialog reopens
+        }}
         onOk={() => void form.validateFields().then((v) => sign.mutate(v.passphrase))}
         destroyOnHidden
       >
@@ -133,7 +137,7 @@ function SignAction({ contract }: { contract: ContractView }) {
           {contract.documentHash}
         </Typography.Paragraph>
         <Typography.Paragraph>合同金额：{formatYuan(contract.amountFen)} 元</Typography.Paragraph>
-        {sign.isError && <Alert type="error" showIcon title={errorMessage(sign.error)} />}
+        {sign.isError && <Alert type="error" showIcon title={signingErrorMessage(sign.error)} />}
         <Form form={form} layout="vertical" requiredMark={false}>
           <Form.Item
             label="签名口令"
@@ -408,6 +412,7 @@ export function ContractDetailPage() {
       </Card>
       <Card title="签署">
         <Table
+          data-testid="contract-signatures"
           rowKey="party"
           size="small"
           pagination={false}

@@ -17,7 +17,11 @@ const STATUS_COLORS: Record<string, string> = {
 };
 
 export function ContractStatusTag({ status, label }: { status: string; label: string }) {
-  return <Tag color={STATUS_COLORS[status] ?? 'default'}>{label}</Tag>;
+  return (
+    <Tag color={STATUS_COLORS[status] ?? 'default'} data-testid="contract-status">
+      {label}
+    </Tag>
+  );
 }
 
 /**

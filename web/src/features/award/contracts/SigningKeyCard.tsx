@@ -9,7 +9,13 @@ import {
 import { errorMessage } from '../../../api.ts';
 import { formatTime } from '../../../shared/format.ts';
 import { sameAs } from '../../../shared/forms.ts';
-import { createSigningKey, fetchMySigningKey, signingKeyKey, useContractMutation } from './api.ts';
+import {
+  createSigningKey,
+  fetchMySigningKey,
+  signingErrorMessage,
+  signingKeyKey,
+  useContractMutation,
+} from './api.ts';
 
 /** 签名口令 typed twice: the key is lost to its holder if the passphrase is mistyped. */
 function SigningPassphraseFields() {
@@ -85,7 +91,7 @@ export function CreateSigningKeyDialog({
         密钥在本浏览器中生成（Ed25519），私钥以签名口令加密后保存在平台，平台无法代您签名。
         {replacing && '更换后原密钥作废，已签署的合同不受影响。'}
       </Typography.Paragraph>
-      {create.isError && <Alert type="error" showIcon title={errorMessage(create.error)} />}
+      {create.isError && <Alert type="error" showIcon title={signingErrorMessage(create.error)} />}
       <Form form={form} layout="vertical" requiredMark={false}>
         <SigningPassphraseFields />
       </Form>

@@ -13,10 +13,11 @@ import {
 import {
   contractExportSchema,
   newSigningKey,
+  SignatureError,
   signStatement,
   unwrapSigningKey,
 } from '../../../../../src/modules/award/contracts/signature.contract.ts';
-import { api } from '../../../api.ts';
+import { api, errorMessage } from '../../../api.ts';
 
 export type ContractView = z.infer<typeof contractView>;
 export type ContractSummary = z.infer<typeof contractList>['items'][number];
@@ -62,17 +63,22 @@ export async function createSigningKey(passphrase: string): Promise<MySigningKey
 
 /** 签署: unwraps the account's key with the passphrase and signs the statement the server offers, in the browser. */
 export async function signInBrowser(contract: ContractView, passphrase: string): Promise<ContractView> {
-  if (!contract.mySigning) throw new Error('没有待签署的内容');
+  if (!contract.mySigning) throw new SignatureError('BAD_KEY', '没有待签署的内容');
   const mine = await fetchMySigningKey();
-  if (!mine.key) throw new Error('请先创建签名密钥');
+  if (!mine.key) throw new SignatureError('BAD_KEY', '请先创建签名密钥');
   if (mine.key.fingerprint !== contract.mySigning.statement.keyFingerprint)
-    throw new Error('签名密钥已更换，请刷新页面后重新签署');
+    throw new SignatureError('BAD_KEY', '签名密钥已更换，请刷新页面后重新签署');
   const privateKey = await unwrapSigningKey(mine.key.wrapped, passphrase);
   const { statement } = contract.mySigning;
   return api(`/api/contracts/${enc(contract.id)}/signatures`, contractView, {
     method: 'POST',
     body: { statement, signature: await signStatement(privateKey, statement) },
   });
+}
+
+/** What went wrong in signing or making a key: the browser's own findings (签名口令不正确) as well as the server's. */
+export function signingErrorMessage(error: unknown): string {
+  return error instanceof SignatureError ? error.message : errorMessage(error);
 }
 
 /** A mutation that refreshes the contract list and the contract it changed. */

@@ -25,7 +25,11 @@ function Summary({ view }: { view: PerformanceView }) {
         {
           key: 'status',
           label: '履约状态',
-          children: <Tag color={STATUS_COLORS[c.status] ?? 'default'}>{c.statusLabel}</Tag>,
+          children: (
+            <Tag color={STATUS_COLORS[c.status] ?? 'default'} data-testid="performance-status">
+              {c.statusLabel}
+            </Tag>
+          ),
         },
         { key: 'amount', label: '合同金额', children: <Yuan fen={c.amountFen} /> },
         { key: 'signed', label: '签订日期', children: c.signedOn ?? '—' },

@@ -12,6 +12,7 @@ import {
   type paymentBody,
 } from '../../../../../src/modules/award/performance/contract.ts';
 import { api } from '../../../api.ts';
+import { contractKey } from '../contracts/api.ts';
 
 export type PerformanceView = z.infer<typeof performanceView>;
 export type MilestoneView = PerformanceView['milestones'][number];
@@ -90,6 +91,8 @@ export function usePerformanceAction(contractId: string, onDone?: () => void) {
     onSuccess: (view) => {
       qc.setQueryData(performanceKey(contractId), view);
       void qc.invalidateQueries({ queryKey: checklistKey(contractId) });
+      // The contract page's header shows the status an acceptance or the last payment moves on (已验收, 已完成).
+      void qc.invalidateQueries({ queryKey: contractKey(contractId), exact: true });
       onDone?.();
     },
   });
