@@ -3,6 +3,7 @@
  * (验收), invoices and payments (货款结算) and the savings (节约资金). Runs in the browser too: no `node:` imports.
  */
 import { z } from 'zod';
+import { contractStatus } from '../contracts/contract.ts';
 import { withAbilities } from '../../../platform/http/contract.ts';
 
 const day = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' });
@@ -34,8 +35,8 @@ export const ISSUE_STATUS_LABELS = {
   closed: '已关闭',
 } as const satisfies Record<z.infer<typeof issueStatus>, string>;
 
-export const contractStatus = z.enum(['draft', 'signing', 'signed', 'accepted', 'completed', 'terminated']);
-export const CONTRACT_STATUS_LABELS = {
+/** The contract's status as performance supervision words it (履约状态). */
+export const PERFORMANCE_STATE_LABELS = {
   draft: '草拟',
   signing: '签订中',
   signed: '已签订，履约中',

@@ -13,13 +13,13 @@ import { shanghaiDay } from '../../../platform/clock.ts';
 import { purchasers, suppliers } from '../../orgs/tables.ts';
 import { signingSuspension } from '../challenges/suspension.ts';
 import { acceptances, invoices, milestones, payments, performanceIssues } from '../tables.ts';
+import { contractStatus } from '../contracts/contract.ts';
 import {
-  CONTRACT_STATUS_LABELS,
+  PERFORMANCE_STATE_LABELS,
   ISSUE_CATEGORY_LABELS,
   ISSUE_STATUS_LABELS,
   MILESTONE_KIND_LABELS,
   type PerformanceView,
-  type contractStatus,
   type issueCategory,
   type issueStatus,
   type milestoneKind,
@@ -115,8 +115,8 @@ export async function readPerformance(
       projectCode: l.project.code,
       projectName: l.project.name,
       lotNo: c.lotNo,
-      status: c.status as z.infer<typeof contractStatus>,
-      statusLabel: CONTRACT_STATUS_LABELS[c.status as z.infer<typeof contractStatus>] ?? c.status,
+      status: contractStatus.parse(c.status),
+      statusLabel: PERFORMANCE_STATE_LABELS[contractStatus.parse(c.status)],
       purchaserName: purchaser?.name ?? '',
       supplierName: supplier?.name ?? '',
       budgetFen: String(c.budgetFen),
