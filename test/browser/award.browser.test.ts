@@ -9,7 +9,7 @@ import {
 import { users } from '../../src/platform/auth/tables.ts';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import { shanghaiDay } from '../../src/platform/clock.ts';
-import { checkSteadily, dialogClosed, launchChromium, startDemoServer } from './support.ts';
+import { checkSteadily, chooseOption, dialogClosed, launchChromium, startDemoServer } from './support.ts';
 
 /**
  * 定标 to a paid contract in Chromium, each role in its own browser: the purchaser confirms the report's first
@@ -176,29 +176,6 @@ const footerButton = (d: Locator, text: string): Locator =>
   d.locator('.ant-modal-footer button').filter({ hasText: new RegExp(`^${text}$`) });
 
 /**
- * Picks an option of a select in a dialog: opens it again if the first click landed while the dialog was still
- * animating in, until the choice shows.
- */
-async function choose(d: Locator, label: string, option: string): Promise<void> {
-  const select = d.locator('.ant-form-item', { has: d.page().getByLabel(label, { exact: true }) });
-  const item = d.page().locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option });
-  await expect
-    .poll(
-      async () => {
-        if (!(await item.count())) await d.getByLabel(label, { exact: true }).click();
-        await item
-          .first()
-          .click({ timeout: 2000 })
-          .catch(() => undefined);
-        // The list opens in a portal: the item's own text shows the choice once made.
-        return select.textContent();
-      },
-      { timeout: 15_000 },
-    )
-    .toContain(option);
-}
-
-/**
  * Answers the open Popconfirm with its OK button until `done` holds: again if a click landed while it was still
  * animating in (and was lost), never while the last click may still be at work.
  */
@@ -311,7 +288,7 @@ describe('定标 to a paid contract in Chromium', () => {
     await aLot.getByRole('button', { name: '生成合同', exact: true }).click();
     const gen = await dialog(agent, `生成第${lot.lotNo}包合同`);
     await gen.getByLabel('履约保证金（元）').fill(plainYuan((amountFen * 11n) / 100n));
-    await choose(gen, '保证金形式', '银行保函');
+    await chooseOption(gen, '保证金形式', '银行保函');
     await gen.getByLabel('付款期限（日，自验收合格起）').fill('30');
     await gen.getByLabel('履约期限').fill('合同签订后 30 日内交货');
     await gen.getByLabel('交货（服务）地点').fill('云岭县教育局指定地点');
@@ -481,7 +458,7 @@ describe('定标 to a paid contract in Chromium', () => {
     const payment = await dialog(purchaser, '登记付款');
     await payment.getByLabel('金额（元）').fill(plainYuan(amountFen));
     await payment.getByLabel('支付凭证号').fill('国库集中支付 2026-0001');
-    await choose(payment, '对应发票', invoiceNo);
+    await chooseOption(payment, '对应发票', invoiceNo);
     await submit(payment, '提交');
     await tab.getByTestId('payments').getByText('国库集中支付 2026-0001').waitFor();
     await tab.getByText('已付清', { exact: true }).waitFor();

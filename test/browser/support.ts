@@ -84,3 +84,26 @@ export async function dialogClosed(dialog: Locator, timeout = 30_000): Promise<v
     throw new Error(`对话框未关闭；表单提示：${errors.join(' | ') || '（无）'}；已选：${chosen.join(', ')}`);
   }
 }
+
+/**
+ * Picks an option of a select in a dialog: opens it again if the first click landed while the dialog was still
+ * animating in, until the choice shows.
+ */
+export async function chooseOption(d: Locator, label: string, option: string): Promise<void> {
+  const select = d.locator('.ant-form-item', { has: d.page().getByLabel(label, { exact: true }) });
+  const item = d.page().locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option });
+  await expect
+    .poll(
+      async () => {
+        if (!(await item.count())) await d.getByLabel(label, { exact: true }).click();
+        await item
+          .first()
+          .click({ timeout: 2000 })
+          .catch(() => undefined);
+        // The list opens in a portal: the item's own text shows the choice once made.
+        return select.textContent();
+      },
+      { timeout: 15_000 },
+    )
+    .toContain(option);
+}
