@@ -7,7 +7,7 @@
  * (5 WD, 条例33), and once every awarded lot is contracted the project moves on.
  */
 import canonicalize from 'canonicalize';
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import { appendAudit } from '../../../platform/audit/log.ts';
 import type { RequestContext } from '../../../platform/auth/actor.ts';
@@ -15,10 +15,11 @@ import { authorize } from '../../../platform/auth/policy.ts';
 import { shanghaiDay } from '../../../platform/clock.ts';
 import type { Db, Tx } from '../../../platform/db/client.ts';
 import { AppError, badRequest, conflict } from '../../../platform/errors.ts';
+import { depositRefundFalls } from '../../bidding/index.ts';
 import { bidDeposits } from '../../bidding/tables.ts';
 import { loadProject, setState, stateOf, step } from '../../tendering/index.ts';
 import { signingSuspension } from '../challenges/suspension.ts';
-import { contractFilingDue, contractPublicationDue, depositRefundDue } from '../rules/clocks.ts';
+import { contractFilingDue, contractPublicationDue } from '../rules/clocks.ts';
 import { awards, contracts, contractSignatures } from '../tables.ts';
 import type { contractView, signBody } from './contract.ts';
 import './events.ts';
@@ -131,17 +132,18 @@ async function conclude(tx: Tx, ctx: RequestContext, c: ContractRow, today: stri
     );
   let deposit: { id: string; refundDueOn: string | null } | null = null;
   if (winnerContracts.every((x) => isConcluded(x.status))) {
+    // Through the bidding module's own step, which writes the deposit's audit event.
+    await depositRefundFalls(tx, ctx, c.projectId, c.supplierId);
     const [d] = await tx
-      .update(bidDeposits)
-      .set({ status: 'refundDue', refundDueOn: depositRefundDue(today).dueOn })
+      .select({ id: bidDeposits.id, refundDueOn: bidDeposits.refundDueOn })
+      .from(bidDeposits)
       .where(
         and(
           eq(bidDeposits.projectId, c.projectId),
           eq(bidDeposits.supplierId, c.supplierId),
-          inArray(bidDeposits.status, ['recorded', 'confirmed']),
+          eq(bidDeposits.status, 'refundDue'),
         ),
-      )
-      .returning({ id: bidDeposits.id, refundDueOn: bidDeposits.refundDueOn });
+      );
     deposit = d ?? null;
   }
 
