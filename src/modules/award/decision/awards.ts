@@ -251,6 +251,26 @@ function winnerSet(c: AwardCandidate, on: string, now: Date, by: string | null) 
   } satisfies Partial<typeof awards.$inferInsert>;
 }
 
+/** The purchaser's lot, locked, while it awaits the confirmation. */
+async function awaitingAward(
+  tx: Tx,
+  ctx: RequestContext,
+  projectId: string,
+  lotNo: number,
+  action: 'confirm' | 'delay',
+): Promise<AwardRow> {
+  await projectForAward(tx, ctx, projectId, action, true);
+  const row = await mustAward(tx, projectId, lotNo);
+  if (row.status !== 'awaitingConfirmation') {
+    throw conflict(
+      'AWARD_NOT_AWAITING',
+      '该包不在待确认状态，不能确定中标（成交）供应商或说明延期',
+      'status',
+    );
+  }
+  return row;
+}
+
 export async function confirmWinner(
   db: Db,
   ctx: RequestContext,
@@ -259,11 +279,7 @@ export async function confirmWinner(
   body: z.infer<typeof confirmBody>,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    await projectForAward(tx, ctx, projectId, 'confirm', true);
-    const row = await mustAward(tx, projectId, lotNo);
-    if (row.status !== 'awaitingConfirmation') {
-      throw conflict('AWARD_NOT_AWAITING', '该包不在待确认状态，不能确定中标（成交）供应商', 'status');
-    }
+    const row = await awaitingAward(tx, ctx, projectId, lotNo, 'confirm');
     const problems = confirmationProblems(row.candidates, body.bidId, body.passedOver, row.passedOver);
     const first = problems[0];
     if (first) throw badRequest(`AWARD_${first.code}`, first.message, first.path);
@@ -308,11 +324,7 @@ export async function recordDelay(
   body: z.infer<typeof delayBody>,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    await projectForAward(tx, ctx, projectId, 'delay', true);
-    const row = await mustAward(tx, projectId, lotNo);
-    if (row.status !== 'awaitingConfirmation') {
-      throw conflict('AWARD_NOT_AWAITING', '该包不在待确认状态', 'status');
-    }
+    const row = await awaitingAward(tx, ctx, projectId, lotNo, 'delay');
     await update(tx, row, 'awaitingConfirmation', { delayReason: body.reason }, ctx.clock.now());
     await cancel(tx, DEEM, deemKey(projectId, lotNo));
     await appendAudit(tx, ctx, {

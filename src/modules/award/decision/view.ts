@@ -7,7 +7,7 @@ import { abilities, authorize } from '../../../platform/auth/policy.ts';
 import { shanghaiDay } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { notFound } from '../../../platform/errors.ts';
-import { loadProject, projects } from '../../tendering/index.ts';
+import { loadProject, projects, projectShares } from '../../tendering/index.ts';
 import type { AlertView } from '../alerts.contract.ts';
 import { signingSuspension } from '../challenges/suspension.ts';
 import { explain, resultNoticeDue, winnerConfirmationDue, type Due } from '../rules/clocks.ts';
@@ -174,10 +174,18 @@ export async function decisionAlerts(db: Db, today: string): Promise<AlertView[]
     .from(awards)
     .innerJoin(projects, eq(projects.id, awards.projectId))
     .where(inArray(awards.status, ['awaitingConfirmation', 'confirmed']));
+  const ids = [...new Set(rows.map((r) => r.a.projectId))];
+  const shares = ids.length
+    ? await db
+        .select({ projectId: projectShares.projectId, purchaserId: projectShares.purchaserId })
+        .from(projectShares)
+        .where(inArray(projectShares.projectId, ids))
+    : [];
   const out: AlertView[] = [];
   for (const r of rows) {
-    const l = await loadProject(db, r.a.projectId);
-    const purchaserIds = [...new Set(l?.shares.map((s) => s.purchaserId) ?? [])];
+    const purchaserIds = [
+      ...new Set(shares.filter((x) => x.projectId === r.a.projectId).map((x) => x.purchaserId)),
+    ];
     const base = {
       projectId: r.a.projectId,
       projectCode: r.code,
