@@ -69,7 +69,8 @@ export function atShanghaiTimeOf(day: string, like: Date): Date {
   return new Date(`${day}T${time}+08:00`);
 }
 
-async function noticeInput(tx: Tx | Db, l: LoadedProject): Promise<NoticeInput> {
+/** The project's facts every notice and document is written from (the centre, the project, lots, schedule). */
+export async function noticeInput(tx: Tx | Db, l: LoadedProject): Promise<NoticeInput> {
   const [centre] = await tx.select().from(centres).limit(1);
   return {
     centreName: centre?.name ?? '政府采购中心',

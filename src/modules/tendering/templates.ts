@@ -12,7 +12,6 @@ import { abilities, authorize } from '../../platform/auth/policy.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { centres } from '../orgs/tables.ts';
 import type { templateBody, templateList, templateView } from './contract.ts';
 import { toDocx } from './documents/docx.ts';
 import { toHtml } from './documents/html.ts';
@@ -21,16 +20,9 @@ import { toPdf } from './documents/pdf.ts';
 import { renderDocument, templateProblems } from './documents/render.ts';
 import { STANDARD_TEMPLATES } from './documents/standard-templates.ts';
 import './events.ts';
+import { noticeInput } from './publication.ts';
 import { templatePolicy } from './policy.ts';
-import {
-  budgetOf,
-  methodOf,
-  projectFor,
-  PUBLISHED_STATES,
-  stateOf,
-  userId,
-  type Loaded as LoadedProject,
-} from './loaded.ts';
+import { projectFor, PUBLISHED_STATES, stateOf, userId, type Loaded as LoadedProject } from './loaded.ts';
 import { tenderTemplates, type TemplateRow } from './tables.ts';
 
 export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
@@ -169,37 +161,8 @@ const DEFAULT_KIND = { goods: 'goods', services: 'propertyServices', works: 'wor
 /** What a project's documents (and the contracts made from them) are rendered from: its facts and its template. */
 export async function projectRenderInput(db: Db | Tx, l: LoadedProject): Promise<RenderInput> {
   const template = await templateFor(db, l.row.templateId, l.row.category);
-  const [centre] = await db.select().from(centres).limit(1);
   return {
-    centreName: centre?.name ?? '政府采购中心',
-    centreAddress: centre?.address ?? null,
-    centrePhone: centre?.phone ?? null,
-    project: {
-      code: l.row.code,
-      name: l.row.name,
-      year: l.row.year,
-      category: l.row.category === 'works' ? 'works' : l.row.category === 'services' ? 'services' : 'goods',
-      method: methodOf(l.row.method),
-      purchaserNames: [...new Set(l.shares.map((s) => s.purchaserName))],
-      budgetFen: budgetOf(l.lots),
-    },
-    lots: l.lots.map((x) => ({
-      no: x.no,
-      name: x.name,
-      budgetFen: x.budgetFen,
-      ceilingFen: x.ceilingFen,
-      quantity: x.quantity,
-      description: x.description,
-    })),
-    requirements: l.row.requirements,
-    schedule: {
-      noticePublishedOn: l.row.noticePublishedOn,
-      documentsIssuedOn: l.row.documentsIssuedOn,
-      documentsAvailableUntil: l.row.documentsAvailableUntil,
-      bidDeadlineAt: l.row.bidDeadlineAt,
-      openingAt: l.row.openingAt,
-      openingPlace: l.row.openingPlace,
-    },
+    ...(await noticeInput(db, l)),
     template: {
       kind: kindOf(template.kind),
       version: template.version,
