@@ -20,6 +20,7 @@ import type { JobHandlers } from './platform/jobs/runner.ts';
 import { biddingRoutes } from './modules/bidding/index.ts';
 import { evaluationRoutes } from './modules/evaluation/index.ts';
 import { awardJobs, awardRoutes, setSmePaymentLimits } from './modules/award/index.ts';
+import { statisticsRoutes } from './modules/statistics/index.ts';
 
 export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 export const webDistDir = path.join(packageRoot, 'web', 'dist');
@@ -74,6 +75,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   awardRoutes(app, { db, store });
   await installStandardTemplates(db, clock);
   disclosureRoutes(app, { db });
+  statisticsRoutes(app, { db });
   await app.ready();
   return app;
 }

@@ -7,6 +7,7 @@ export { closeBids, tenderingJobs } from './jobs.ts';
 /** For later stages that move a project on (opening, evaluation …): load it locked, ask the table, write the step. */
 export { categoryOf, loadProject, methodOf, setState, stateOf, step, type LoadedProject } from './loaded.ts';
 export { methodFacts } from './checks.ts';
+export { METHOD_LABELS } from './rules/method.ts';
 export { projects, lots, projectShares, notices, programmes, tenderTemplates } from './tables.ts';
 export {
   createProject,
