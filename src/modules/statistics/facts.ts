@@ -87,13 +87,79 @@ function historicalFacts(q: StatisticsQuery, purchaserIds: readonly string[] | n
     where ${sql.join(where, sql` and `)}`;
 }
 
-/** The aggregate columns of every report row, over `facts` (or a subset of it). */
-export const figureColumns = sql`
-  count(distinct source || ':' || code)::int as procurements,
-  count(distinct source || ':' || code || ':' || lot_no)::int as lots,
-  count(*)::int as contracts,
-  coalesce(sum(budget_fen), 0)::text as budget_fen,
-  coalesce(sum(contract_fen), 0)::text as contract_fen,
-  coalesce(sum(paid_fen), 0)::text as paid_fen,
-  coalesce(sum(actual_fen), 0)::text as actual_fen,
-  coalesce(bool_and(settled), false) as all_settled`;
+/** The sums of a report row over `rows` (lot, project or group level), fen as text: JSON numbers lose digits. */
+const sums = sql`coalesce(sum(contracts), 0) as contracts, coalesce(sum(budget), 0) as budget,
+  coalesce(sum(contract), 0) as contract, coalesce(sum(paid), 0) as paid, coalesce(sum(actual), 0) as actual,
+  bool_and(settled) as settled`;
+const figureJson = sql`'procurements', procurements, 'lots', lots, 'contracts', contracts, 'budget', budget::text,
+  'contract', contract::text, 'paid', paid::text, 'actual', actual::text, 'settled', settled`;
+
+/**
+ * The whole report in one statement, as one JSON row. Every count is exact without a DISTINCT aggregate (which
+ * would force a sort per breakdown): shares are summed into lots, lots into procurements, and procurements (or, for
+ * the purchaser level and the month, which may differ between the shares of one procurement, the procurement's
+ * shares at that level or in that month) into each breakdown, all hash aggregates. A procurement's category,
+ * service kind, method and programme are the same on all its shares (the platform's by construction, an import's by
+ * validation); `min` picks that value.
+ */
+export function reportSql(
+  q: StatisticsQuery,
+  purchaserIds: readonly string[] | null,
+  majorFen: bigint,
+  bucketDays: number,
+  majorLimit: number,
+): SQL {
+  return sql`with ${factsCte(q, purchaserIds)},
+    lot_rows as (
+      select source, code, lot_no, min(project_id::text) as project_id, min(project_name) as name,
+        min(category) as category, min(service_kind) as service_kind, min(method) as method,
+        min(programme) as programme, count(*) as contracts, sum(budget_fen) as budget, sum(contract_fen) as contract,
+        sum(paid_fen) as paid, sum(actual_fen) as actual, bool_and(settled) as settled,
+        min(commissioned_on) as commissioned_on, max(contracted_on) as contracted_on
+      from facts group by source, code, lot_no),
+    project_rows as (
+      select source, code, min(project_id) as project_id, min(name) as name, min(category) as category,
+        min(service_kind) as service_kind, min(method) as method, min(programme) as programme,
+        count(*) as lots, ${sums}, min(commissioned_on) as commissioned_on, max(contracted_on) as contracted_on
+      from lot_rows group by source, code),
+    by_project as (
+      select case grouping(category, service_kind, method, programme)
+          when 15 then 'total' when 7 then 'category' when 11 then 'serviceKind' when 13 then 'method'
+          else 'programme' end as dim,
+        coalesce(category, service_kind, method, programme) as key,
+        count(*) as procurements, coalesce(sum(lots), 0) as lots, ${sums}
+      from project_rows
+      group by grouping sets ((), (category), (service_kind), (method), (programme))),
+    share_lots as (
+      select case when grouping(level) = 0 then 'level' else 'month' end as dim,
+        coalesce(level, to_char(contracted_on, 'YYYY-MM')) as key, source, code, lot_no,
+        count(*) as contracts, sum(budget_fen) as budget, sum(contract_fen) as contract, sum(paid_fen) as paid,
+        sum(actual_fen) as actual, bool_and(settled) as settled
+      from facts
+      group by grouping sets ((level, source, code, lot_no), (to_char(contracted_on, 'YYYY-MM'), source, code, lot_no))),
+    share_projects as (
+      select dim, key, source, code, count(*) as lots, ${sums} from share_lots group by dim, key, source, code),
+    by_share as (
+      select dim, key, count(*) as procurements, coalesce(sum(lots), 0) as lots, ${sums} from share_projects group by dim, key),
+    grouped as (select * from by_project union all select * from by_share),
+    major as (select * from project_rows where budget >= ${majorFen.toString()}::bigint),
+    major_total as (select count(*) as procurements, coalesce(sum(lots), 0) as lots, coalesce(sum(contracts), 0) as contracts,
+        coalesce(sum(budget), 0) as budget, coalesce(sum(contract), 0) as contract, coalesce(sum(paid), 0) as paid,
+        coalesce(sum(actual), 0) as actual, coalesce(bool_and(settled), false) as settled from major),
+    cycle as (select method, contracted_on - commissioned_on as days from project_rows where commissioned_on is not null)
+  select
+    (select coalesce(json_agg(json_build_object('dim', dim, 'key', key, ${figureJson})), '[]'::json) from grouped) as groups,
+    (select json_build_object(${figureJson}) from major_total) as major,
+    (select coalesce(json_agg(json_build_object('source', source, 'projectId', project_id, 'code', code, 'name', name,
+        'category', category, 'method', method, 'budget', budget::text, 'actual', actual::text,
+        'contractedOn', to_char(contracted_on, 'YYYY-MM-DD')) order by budget desc, code), '[]'::json)
+      from (select * from major order by budget desc, code limit ${majorLimit}) m) as major_projects,
+    (select coalesce(json_agg(json_build_object('method', method, 'n', n, 'mean', mean, 'median', median, 'p90', p90)
+        order by method), '[]'::json)
+      from (select method, count(*) as n, avg(days)::float8 as mean,
+          percentile_cont(0.5) within group (order by days) as median,
+          percentile_cont(0.9) within group (order by days) as p90
+        from cycle group by method) c) as by_method,
+    (select coalesce(json_agg(json_build_object('bucket', bucket, 'n', n) order by bucket), '[]'::json)
+      from (select days / ${bucketDays}::int as bucket, count(*) as n from cycle group by 1) h) as histogram`;
+}

@@ -1,4 +1,4 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { rawRows } from '../../platform/db/raw.ts';
@@ -7,7 +7,7 @@ import { PURCHASER_LEVEL_LABELS } from '../orgs/contract.ts';
 import { purchasers } from '../orgs/index.ts';
 import { METHOD_LABELS } from '../tendering/index.ts';
 import { serviceKindLabels, type Figures, type StatisticsQuery, type StatisticsReport } from './contract.ts';
-import { factsCte, figureColumns } from './facts.ts';
+import { reportSql } from './facts.ts';
 import { amountText, categorySentence, headline, percentText, rateBp, roundDiv } from './rules.ts';
 import { annualTargets } from './tables.ts';
 
@@ -22,36 +22,68 @@ export const MAJOR_PROJECT_FEN = 1_000_000_000n;
 const BUCKET_DAYS = 10;
 /** The major-project list is a table for a report, not an export: the largest ones. */
 const MAJOR_LIST_LIMIT = 200;
+/** Memory for the report's sorts and hash tables, for its own transaction only. */
+const REPORT_WORK_MEM = '128MB';
 
+const count = z.coerce.number().int();
 const figureRow = z.object({
-  procurements: z.coerce.number().int(),
-  lots: z.coerce.number().int(),
-  contracts: z.coerce.number().int(),
-  budget_fen: z.string(),
-  contract_fen: z.string(),
-  paid_fen: z.string(),
-  actual_fen: z.string(),
-  all_settled: z.boolean(),
+  procurements: count,
+  lots: count,
+  contracts: count,
+  budget: z.string(),
+  contract: z.string(),
+  paid: z.string(),
+  actual: z.string(),
+  settled: z.boolean().nullable(),
 });
 type FigureRow = z.infer<typeof figureRow>;
 
+const methodKey = z.enum(Object.keys(METHOD_LABELS) as [keyof typeof METHOD_LABELS]);
+const reportRow = z.object({
+  groups: z.array(figureRow.extend({ dim: z.string(), key: z.string().nullable() })),
+  major: figureRow,
+  major_projects: z.array(
+    z.object({
+      source: z.enum(['platform', 'historical']),
+      projectId: z.string().nullable(),
+      code: z.string(),
+      name: z.string(),
+      category: z.enum(CATEGORIES),
+      method: methodKey,
+      budget: z.string(),
+      actual: z.string(),
+      contractedOn: z.string(),
+    }),
+  ),
+  by_method: z.array(
+    z.object({
+      method: methodKey,
+      n: count,
+      mean: z.coerce.number(),
+      median: z.coerce.number(),
+      p90: z.coerce.number(),
+    }),
+  ),
+  histogram: z.array(z.object({ bucket: count, n: count })),
+});
+
 export function toFigures(r: FigureRow): Figures {
-  const budget = BigInt(r.budget_fen);
-  const actual = BigInt(r.actual_fen);
+  const budget = BigInt(r.budget);
+  const actual = BigInt(r.actual);
   const savingsFen = budget - actual;
   const bp = rateBp(savingsFen, budget);
   return {
     procurements: r.procurements,
     lots: r.lots,
     contracts: r.contracts,
-    budgetFen: r.budget_fen,
-    contractFen: r.contract_fen,
-    paidFen: r.paid_fen,
-    actualFen: r.actual_fen,
+    budgetFen: r.budget,
+    contractFen: r.contract,
+    paidFen: r.paid,
+    actualFen: r.actual,
     savingsFen: savingsFen.toString(),
     savingsRateBp: bp ?? 0,
     savingsRateText: percentText(bp),
-    allSettled: r.procurements > 0 && r.all_settled,
+    allSettled: r.procurements > 0 && r.settled === true,
     budgetText: amountText(budget),
     actualText: amountText(actual),
     savingsText: amountText(savingsFen),
@@ -62,17 +94,12 @@ const EMPTY: FigureRow = {
   procurements: 0,
   lots: 0,
   contracts: 0,
-  budget_fen: '0',
-  contract_fen: '0',
-  paid_fen: '0',
-  actual_fen: '0',
-  all_settled: false,
+  budget: '0',
+  contract: '0',
+  paid: '0',
+  actual: '0',
+  settled: null,
 };
-
-const groupedRow = figureRow.extend({
-  dim: z.string(),
-  key: z.string().nullable(),
-});
 
 /** The purchaser and every unit under it (a township's villages). */
 async function purchaserSubtree(db: Db | Tx, id: string): Promise<{ ids: string[]; name: string }> {
@@ -87,10 +114,6 @@ async function purchaserSubtree(db: Db | Tx, id: string): Promise<{ ids: string[
   return { ids: rows.map((r) => r.id), name: root.name };
 }
 
-function withFacts(q: StatisticsQuery, ids: string[] | null, body: SQL): SQL {
-  return sql`with ${factsCte(q, ids)} ${body}`;
-}
-
 /**
  * The centre's report for a period and scope: the tables of seeds 000 and 004 (by category, service kind, purchaser
  * level, method, programme, month), major projects, cycle times, the year's target and the expert pool, in a handful
@@ -100,84 +123,21 @@ export async function buildReport(db: Db | Tx, q: StatisticsQuery, now: Date): P
   const scope = q.purchaserId ? await purchaserSubtree(db, q.purchaserId) : null;
   const ids = scope?.ids ?? null;
 
-  // One scan for the total and every breakdown (GROUPING SETS); `dim` names the breakdown of a row.
-  const grouped = await rawRows(
-    db,
-    withFacts(
-      q,
-      ids,
-      sql`select
-          case grouping(category, service_kind, level, method, programme, to_char(contracted_on, 'YYYY-MM'))
-            when 63 then 'total' when 31 then 'category' when 47 then 'serviceKind' when 55 then 'level'
-            when 59 then 'method' when 61 then 'programme' else 'month' end as dim,
-          coalesce(category, service_kind, level, method, programme, to_char(contracted_on, 'YYYY-MM')) as key,
-          ${figureColumns}
-        from facts
-        group by grouping sets ((), (category), (service_kind), (level), (method), (programme),
-          (to_char(contracted_on, 'YYYY-MM')))`,
-    ),
-    groupedRow,
-  );
-  const of = (dim: string) => grouped.filter((r) => r.dim === dim);
+  // One read-only transaction: one snapshot for every figure, and room for the aggregates to stay in memory
+  // (PostgreSQL's default 4 MB work_mem spills them to disk from about 100,000 shares on).
+  const [row] = await db.transaction(async (tx) => {
+    await tx.execute(sql`set transaction read only`);
+    await tx.execute(sql.raw(`set local work_mem = '${REPORT_WORK_MEM}'`));
+    return rawRows(tx, reportSql(q, ids, MAJOR_PROJECT_FEN, BUCKET_DAYS, MAJOR_LIST_LIMIT), reportRow);
+  });
+  if (!row) throw new Error('the report statement returned no row');
+  const of = (dim: string) => row.groups.filter((r) => r.dim === dim);
   const find = (dim: string, key: string) => of(dim).find((r) => r.key === key) ?? EMPTY;
   const total = toFigures(of('total')[0] ?? EMPTY);
-
-  const majorWhere = sql`(source, code) in (select source, code from facts group by source, code
-    having sum(budget_fen) >= ${MAJOR_PROJECT_FEN.toString()}::bigint)`;
-  const [majorFigures] = await rawRows(
-    db,
-    withFacts(q, ids, sql`select ${figureColumns} from facts where ${majorWhere}`),
-    figureRow,
-  );
-  const majorProjects = await rawRows(
-    db,
-    withFacts(
-      q,
-      ids,
-      sql`select source, min(project_id::text) as project_id, code, min(project_name) as name,
-          min(category) as category, min(method) as method, sum(budget_fen)::text as budget_fen,
-          sum(actual_fen)::text as actual_fen, to_char(max(contracted_on), 'YYYY-MM-DD') as contracted_on
-        from facts group by source, code
-        having sum(budget_fen) >= ${MAJOR_PROJECT_FEN.toString()}::bigint
-        order by sum(budget_fen) desc, code limit ${MAJOR_LIST_LIMIT}`,
-    ),
-    z.object({
-      source: z.enum(['platform', 'historical']),
-      project_id: z.string().nullable(),
-      code: z.string(),
-      name: z.string(),
-      category: z.enum(CATEGORIES),
-      method: z.enum(Object.keys(METHOD_LABELS) as [keyof typeof METHOD_LABELS]),
-      budget_fen: z.string(),
-      actual_fen: z.string(),
-      contracted_on: z.string(),
-    }),
-  );
-
-  // 办结期限: per project, from its first commission to its last contract, in calendar days.
-  const cycleProjects = sql`cycle as (select min(method) as method, max(contracted_on) - min(commissioned_on) as days
-    from facts where commissioned_on is not null group by source, code)`;
-  const byMethod = await rawRows(
-    db,
-    sql`with ${factsCte(q, ids)}, ${cycleProjects}
-      select method, count(*)::int as n, avg(days)::float8 as mean,
-        percentile_cont(0.5) within group (order by days)::float8 as median,
-        percentile_cont(0.9) within group (order by days)::float8 as p90
-      from cycle group by method order by method`,
-    z.object({
-      method: z.enum(Object.keys(METHOD_LABELS) as [keyof typeof METHOD_LABELS]),
-      n: z.coerce.number().int(),
-      mean: z.coerce.number(),
-      median: z.coerce.number(),
-      p90: z.coerce.number(),
-    }),
-  );
-  const histogram = await rawRows(
-    db,
-    sql`with ${factsCte(q, ids)}, ${cycleProjects}
-      select (days / ${BUCKET_DAYS})::int as bucket, count(*)::int as n from cycle group by 1 order by 1`,
-    z.object({ bucket: z.coerce.number().int(), n: z.coerce.number().int() }),
-  );
+  const majorProjects = row.major_projects;
+  const byMethod = row.by_method;
+  const histogram = row.histogram;
+  const majorFigures = row.major;
 
   const experts = await expertFigures(db, q);
   const target = await targetProgress(db, q, ids === null && isWholeCentre(q) ? total : null);
@@ -235,22 +195,22 @@ export async function buildReport(db: Db | Tx, q: StatisticsQuery, now: Date): P
     monthly: monthsBetween(q.from, q.to).map((m) => ({ month: m, ...toFigures(find('month', m)) })),
     major: {
       thresholdFen: MAJOR_PROJECT_FEN.toString(),
-      figures: toFigures(majorFigures ?? EMPTY),
+      figures: toFigures(majorFigures),
       projects: majorProjects.map((p) => {
-        const budget = BigInt(p.budget_fen);
-        const savingsFen = budget - BigInt(p.actual_fen);
+        const budget = BigInt(p.budget);
+        const savingsFen = budget - BigInt(p.actual);
         return {
           source: p.source,
-          projectId: p.project_id,
+          projectId: p.projectId,
           code: p.code,
           name: p.name,
           category: p.category,
           method: p.method,
-          budgetFen: p.budget_fen,
-          actualFen: p.actual_fen,
+          budgetFen: p.budget,
+          actualFen: p.actual,
           savingsFen: savingsFen.toString(),
           savingsRateText: percentText(rateBp(savingsFen, budget)),
-          contractedOn: p.contracted_on,
+          contractedOn: p.contractedOn,
         };
       }),
     },
