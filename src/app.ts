@@ -74,7 +74,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   evaluationRoutes(app, { db, store });
   awardRoutes(app, { db, store });
   await installStandardTemplates(db, clock);
-  disclosureRoutes(app, { db });
+  disclosureRoutes(app, { db, ocds: { prefix: config.ocdsPrefix, publicUrl: config.publicUrl ?? null } });
   statisticsRoutes(app, { db });
   await app.ready();
   return app;

@@ -209,6 +209,45 @@ program
     }
   });
 
+const exporter = program.command('export').description('导出数据');
+exporter
+  .command('ocds')
+  .description('导出开放合同数据（OCDS 1.1.5，含分包与投标扩展）：JSON Lines，每行一个发布（release）')
+  .requiredOption('--out <file>', '输出文件（.jsonl）')
+  .option(
+    '--since <instant>',
+    '只导出此时刻及以后公开的发布（ISO 8601，含时区，如 2026-01-01T00:00:00+08:00）',
+  )
+  .option('--base-url <url>', '门户的公开地址，用于公告链接（缺省为配置项 PUBLIC_URL）')
+  .action(async (opts: { out: string; since?: string; baseUrl?: string }) => {
+    const since = z.iso.datetime({ offset: true }).safeParse(opts.since);
+    if (opts.since !== undefined && !since.success) {
+      console.error('--since 应为含时区的 ISO 8601 时间，如 2026-01-01T00:00:00+08:00');
+      process.exitCode = 1;
+      return;
+    }
+    const config = loadConfig();
+    const { exportOcds } = await import('../modules/disclosure/ocds/export.ts');
+    const { systemClock } = await import('../platform/clock.ts');
+    const database = await openMigrated(config);
+    const bar = progressBar('导出开放合同数据');
+    try {
+      const result = await exportOcds(database.db, {
+        out: opts.out,
+        since: since.success ? new Date(since.data) : null,
+        prefix: config.ocdsPrefix,
+        baseUrl: opts.baseUrl ?? config.publicUrl ?? null,
+        now: systemClock.now(),
+        onProgress: (done, total, releases) => bar.update(done, total, `${releases} 个发布`),
+      });
+      bar.stop();
+      console.log(`已导出 ${result.releases} 个发布（${result.projects} 个项目）到 ${opts.out}`);
+    } finally {
+      bar.stop();
+      await database.close();
+    }
+  });
+
 const audit = program.command('audit').description('审计日志');
 audit
   .command('verify')

@@ -31,6 +31,13 @@ export interface Config {
    * them shorter (RULES.md §12 #10), never longer.
    */
   smePayment: { defaultDays: number; maxDays: number };
+  /**
+   * The OCDS ocid prefix (`ocds-` + the publisher's code): ocids are `<prefix>-<project code>`. A real publisher
+   * registers its own prefix with the Open Contracting Partnership; the default marks data as unregistered.
+   */
+  ocdsPrefix: string;
+  /** The portal's public address (https://…), for links in open data; unset: taken from each request. */
+  publicUrl: string | undefined;
 }
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -38,6 +45,13 @@ function intFrom(value: string | undefined, fallback: number): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`配置项必须是正整数: ${value}`);
   return n;
+}
+
+function ocdsPrefixFrom(value: string | undefined): string {
+  const prefix = value || 'ocds-zhengcai';
+  if (!/^ocds-[a-z0-9]+$/.test(prefix))
+    throw new Error(`OCDS_PREFIX 应形如 ocds-xxxxxx（小写字母和数字）: ${prefix}`);
+  return prefix;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -60,5 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       defaultDays: intFrom(env.SME_PAYMENT_DEFAULT_DAYS, 30),
       maxDays: intFrom(env.SME_PAYMENT_MAX_DAYS, 60),
     },
+    ocdsPrefix: ocdsPrefixFrom(env.OCDS_PREFIX),
+    publicUrl: env.PUBLIC_URL || undefined,
   };
 }

@@ -1,5 +1,5 @@
 import type { ActorRole } from '../../src/platform/auth/actor.ts';
-import { ALL, CENTRE_AND_SUPERVISORS } from './roles.ts';
+import { CENTRE_AND_SUPERVISORS } from './roles.ts';
 
 const CENTRE: ActorRole[] = ['agent', 'director'];
 
@@ -26,6 +26,4 @@ export const MATRIX: Record<string, readonly ActorRole[]> = {
   'GET /api/bundle-suggestions': CENTRE,
   'GET /api/templates': CENTRE_AND_SUPERVISORS,
   'POST /api/templates/:kind/versions': CENTRE,
-  'GET /api/portal/notices': ALL,
-  'GET /api/portal/notices/:id': ALL,
 };

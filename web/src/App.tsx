@@ -33,6 +33,7 @@ import { PurchasersPage } from './features/orgs/PurchasersPage.tsx';
 import { SupplierDetailPage } from './features/orgs/SupplierDetailPage.tsx';
 import { SuppliersPage } from './features/orgs/SuppliersPage.tsx';
 import { UsersPage } from './features/orgs/UsersPage.tsx';
+import { HalfYearPage } from './features/portal/HalfYearPage.tsx';
 import { IntentionsPage } from './features/portal/IntentionsPage.tsx';
 import { MonthlyPlanPage } from './features/portal/MonthlyPlanPage.tsx';
 import { NoticeDetailPage } from './features/portal/NoticeDetail.tsx';
@@ -42,6 +43,7 @@ import { ExpertApplyPage } from './features/portal/ExpertApplyPage.tsx';
 import { IntermediaryDirectoryPage } from './features/portal/IntermediaryDirectoryPage.tsx';
 import { IntermediaryRegisterPage } from './features/portal/IntermediaryRegisterPage.tsx';
 import { PortalPage } from './features/portal/PortalPage.tsx';
+import { ProjectPublicPage } from './features/portal/ProjectPublicPage.tsx';
 import { SupplierRegisterPage } from './features/portal/SupplierRegisterPage.tsx';
 import { BundlesPage } from './features/tendering/BundlesPage.tsx';
 import { CreateProjectPage } from './features/tendering/CreateProjectPage.tsx';
@@ -94,6 +96,8 @@ export function App() {
         <Route path="/monthly-plan" element={<MonthlyPlanPage />} />
         <Route path="/notices" element={<NoticesPage />} />
         <Route path="/notices/:id" element={<NoticeDetailPage />} />
+        <Route path="/half-year" element={<HalfYearPage />} />
+        <Route path="/projects/:id" element={<ProjectPublicPage />} />
         <Route path="/draws/verify" element={<DrawVerifyPage />} />
         <Route
           path="/app"

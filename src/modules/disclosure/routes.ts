@@ -3,8 +3,13 @@ import { PUBLIC } from '../../platform/http/access.ts';
 import type { App } from '../../platform/http/server.ts';
 import { portalSummary } from './contract.ts';
 import { readPortalSummary } from './portal.ts';
+import { portalRoutes } from './portal/index.ts';
+import { ocdsRoutes } from './ocds/routes.ts';
 
-export function disclosureRoutes(app: App, deps: { db: Db }): void {
+export function disclosureRoutes(
+  app: App,
+  deps: { db: Db; ocds?: { prefix: string; publicUrl: string | null } },
+): void {
   app.get(
     '/api/portal/summary',
     {
@@ -17,4 +22,6 @@ export function disclosureRoutes(app: App, deps: { db: Db }): void {
     },
     () => readPortalSummary(deps.db),
   );
+  portalRoutes(app, deps);
+  ocdsRoutes(app, { db: deps.db, prefix: 'ocds-zhengcai', publicUrl: null, ...deps.ocds });
 }

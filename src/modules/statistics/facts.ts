@@ -71,7 +71,11 @@ function historicalFacts(q: StatisticsQuery, purchaserIds: readonly string[] | n
     );
   }
   if (q.category) where.push(sql`h.category = ${q.category}`);
-  if (q.serviceKind) where.push(sql`h.service_kind = ${q.serviceKind}`);
+  if (q.serviceKind) {
+    where.push(
+      sql`h.category = 'services' and coalesce(h.service_kind, 'nonPreselected') = ${q.serviceKind}`,
+    );
+  }
   if (q.method) where.push(sql`h.method = ${q.method}`);
   if (q.programme) where.push(sql`h.programme = ${q.programme}`);
   return sql`

@@ -373,17 +373,6 @@ export const noticeSummary = z.object({
   projectCode: z.string(),
   publishedAt: z.string(),
 });
-export const noticeView = noticeSummary.extend({
-  body: z.string(),
-  purchaserNames: z.array(z.string()),
-  bidDeadlineAt: z.string().nullable(),
-  budgetFen: z.string(),
-});
-export const noticeListQuery = pageQuery.extend({
-  kind: noticeKind.optional(),
-  q: z.string().trim().max(50).optional(),
-});
-export const noticePage = pageOf(noticeSummary);
 
 // ── Clarifications ────────────────────────────────────────────────────────────────────────────────────
 

@@ -25,6 +25,8 @@ declare module '../../platform/domain-events.ts' {
   interface DomainEvents {
     /** The procurement was terminated (终止, 87号令 第二十九条): deposits and fees go back. */
     'tendering.projectTerminated': { projectId: string; reason: string };
+    /** A notice went out on the portal (any stage publishes through publishNotice): the portal indexes it. */
+    'tendering.noticePublished': { noticeId: string; projectId: string; kind: string };
   }
 }
 export {};

@@ -3,31 +3,19 @@
  * schedule (deadlines enforced, not advised — RULES.md §2.2); corrections move the deadline when the law asks
  * (条例31); termination publishes a 终止公告. Notices are generated from the data and read by the public.
  */
-import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { emitDomainEvent } from '../../platform/domain-events.ts';
 import { appendAudit } from '../../platform/audit/log.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { abilities, authorize } from '../../platform/auth/policy.ts';
 import { shanghaiDay } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
-import { likeTerm } from '../../platform/db/like.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { centres } from '../orgs/tables.ts';
-import type {
-  correctionBody,
-  noticeKind,
-  noticeListQuery,
-  noticePage,
-  noticeView,
-  projectView,
-  publishBody,
-  terminateBody,
-} from './contract.ts';
+import type { correctionBody, noticeKind, projectView, publishBody, terminateBody } from './contract.ts';
 import { noticeText, type NoticeInput } from './documents/notices.ts';
 import './events.ts';
 import { cancelBidClosing, scheduleBidClosing } from './jobs.ts';
-import { noticePolicy } from './policy.ts';
 import {
   budgetOf,
   loadProject,
@@ -41,10 +29,10 @@ import {
   type LoadedProject,
 } from './loaded.ts';
 import { lintView, methodFacts, runChecks } from './checks.ts';
-import { noticeSummaryOf, present } from './presenter.ts';
+import { present } from './presenter.ts';
 import { checkSchedule, deadlineAfterCorrection } from './rules/deadlines.ts';
 import { STATE_LABELS } from './rules/lifecycle.ts';
-import { noticeOrder, notices, projects, projectShares } from './tables.ts';
+import { notices, projectShares } from './tables.ts';
 
 type View = z.infer<typeof projectView>;
 
@@ -130,7 +118,10 @@ export async function publishNotice(
     })
     .returning();
   if (!row) throw new Error('notice insert returned nothing');
-  return row;
+  await emitDomainEvent(tx, ctx, 'tendering.noticePublished', { noticeId: row.id, projectId, kind });
+  // The search lexemes are the portal's index, not part of the notice as published (nor of its audit record).
+  const { search: _search, ...notice } = row;
+  return notice;
 }
 
 /**
@@ -380,60 +371,4 @@ export async function terminateProject(
   const l = await loadProject(db, id);
   if (!l) throw notFound('项目不存在');
   return present(db, ctx, l);
-}
-
-// ── Public notices ────────────────────────────────────────────────────────────────────────────────────
-
-export async function listNotices(
-  db: Db,
-  ctx: RequestContext,
-  q: z.infer<typeof noticeListQuery>,
-): Promise<z.infer<typeof noticePage>> {
-  authorize(ctx.actor, noticePolicy, 'readPublished');
-  const conds: SQL[] = [];
-  if (q.kind) conds.push(eq(notices.kind, q.kind));
-  if (q.q) {
-    const byText = or(ilike(notices.title, likeTerm(q.q)), ilike(projects.code, likeTerm(q.q)));
-    if (byText) conds.push(byText);
-  }
-  const where = conds.length ? and(...conds) : undefined;
-  const [total] = await db
-    .select({ n: count() })
-    .from(notices)
-    .innerJoin(projects, eq(projects.id, notices.projectId))
-    .where(where);
-  const rows = await db
-    .select({ n: notices, code: projects.code })
-    .from(notices)
-    .innerJoin(projects, eq(projects.id, notices.projectId))
-    .where(where)
-    .orderBy(desc(notices.publishedAt), desc(noticeOrder))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  return {
-    items: rows.map((r) => noticeSummaryOf(r.n, r.code)),
-    total: total?.n ?? 0,
-    page: q.page,
-    pageSize: q.pageSize,
-    abilities: abilities(ctx.actor, noticePolicy),
-  };
-}
-
-export async function readNotice(
-  db: Db,
-  ctx: RequestContext,
-  id: string,
-): Promise<z.infer<typeof noticeView>> {
-  authorize(ctx.actor, noticePolicy, 'readPublished');
-  const [row] = await db.select().from(notices).where(eq(notices.id, id));
-  if (!row) throw notFound('公告不存在');
-  const l = await loadProject(db, row.projectId);
-  if (!l) throw notFound('公告不存在');
-  return {
-    ...noticeSummaryOf(row, l.row.code),
-    body: row.body,
-    purchaserNames: [...new Set(l.shares.map((s) => s.purchaserName))],
-    bidDeadlineAt: row.bidDeadlineAt?.toISOString() ?? null,
-    budgetFen: budgetOf(l.lots).toString(),
-  };
 }

@@ -11,9 +11,6 @@ import {
   bundleSuggestions,
   correctionBody,
   justificationBody,
-  noticeListQuery,
-  noticePage,
-  noticeView,
   programmeBody,
   programmePage,
   programmeView,
@@ -33,7 +30,7 @@ import {
   retenderBody,
   terminateBody,
 } from './contract.ts';
-import { bundlePolicy, noticePolicy, programmePolicy, projectPolicy, templatePolicy } from './policy.ts';
+import { bundlePolicy, programmePolicy, projectPolicy, templatePolicy } from './policy.ts';
 import { createProgramme, listProgrammes, readBundleSuggestions } from './programmes.ts';
 import {
   createProject,
@@ -45,7 +42,7 @@ import {
   retenderProject,
   updateProject,
 } from './projects.ts';
-import { correctProject, listNotices, publishProject, readNotice, terminateProject } from './publication.ts';
+import { correctProject, publishProject, terminateProject } from './publication.ts';
 import { listTemplates, renderProjectDocument, reviseTemplate } from './templates.ts';
 
 const tags = ['项目与招标'];
@@ -332,32 +329,5 @@ export function tenderingRoutes(app: App, deps: { db: Db; chromiumPath: string }
     },
     async (req, reply) =>
       reply.status(201).send(await reviseTemplate(db, req.ctx, req.params.kind, req.body)),
-  );
-
-  app.get(
-    '/api/portal/notices',
-    {
-      config: { access: access(noticePolicy, 'readPublished') },
-      schema: {
-        tags: ['公开'],
-        summary: '采购公告',
-        querystring: noticeListQuery,
-        response: { 200: noticePage },
-      },
-    },
-    (req) => listNotices(db, req.ctx, req.query),
-  );
-  app.get(
-    '/api/portal/notices/:id',
-    {
-      config: { access: access(noticePolicy, 'readPublished') },
-      schema: {
-        tags: ['公开'],
-        summary: '公告全文',
-        params: idParams,
-        response: { 200: noticeView, 404: errorBody },
-      },
-    },
-    (req) => readNotice(db, req.ctx, req.params.id),
   );
 }

@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -22,6 +23,9 @@ import { planLines } from '../planning/tables.ts';
 import type { Requirements } from './contract.ts';
 
 const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** A PostgreSQL `tsvector`, written and read as its text form (`'lexeme':1,2 …`). */
+const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => 'tsvector' });
 
 /** Stored lint outcome: the findings of the last check, with the clock it ran on. */
 export interface StoredLint {
@@ -231,6 +235,12 @@ export const notices = pgTable(
     publishedOn: date('published_on').notNull(),
     publishedAt: stamp('published_at').notNull(),
     publishedBy: uuid('published_by').references(() => users.id),
+    /**
+     * The portal's search lexemes (CJK bigrams and ASCII words of the title, purchasers, suppliers, items and
+     * project code), computed in the application by the disclosure module when the notice is published; null
+     * until then (filled at start-up for older rows). See src/modules/disclosure/portal/tokenize.ts.
+     */
+    search: tsvector('search'),
   },
   (t) => [
     check(
@@ -239,6 +249,8 @@ export const notices = pgTable(
     ),
     index('notices_published_idx').on(t.publishedAt),
     index('notices_project_idx').on(t.projectId),
+    index('notices_kind_published_idx').on(t.kind, t.publishedAt),
+    index('notices_search_idx').using('gin', t.search),
   ],
 );
 

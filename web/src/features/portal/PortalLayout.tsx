@@ -1,8 +1,9 @@
-import { ApiOutlined, LoginOutlined } from '@ant-design/icons';
-import { Button, Layout, Space } from 'antd';
+import { ApiOutlined, LoginOutlined, SafetyCertificateOutlined, WifiOutlined } from '@ant-design/icons';
+import { Button, Layout, Space, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
-import { useNavigate } from 'react-router-dom';
-import { centreTitle, useHealth, usePortalSummary } from './api.ts';
+import { Link, useNavigate } from 'react-router-dom';
+import { monospace, shortHash } from '../../shared/format.ts';
+import { centreTitle, feedUrl, useHealth, usePortalSummary } from './api.ts';
 
 /** A link that stays inside the single-page app (and still works as a plain link). */
 function NavButton({
@@ -54,6 +55,7 @@ export function PortalLayout({ banner, children }: { banner?: ReactNode; childre
             <NavButton to="/intentions">采购意向</NavButton>
             <NavButton to="/monthly-plan">月度采购计划</NavButton>
             <NavButton to="/notices">采购公告</NavButton>
+            <NavButton to="/half-year">半年公告</NavButton>
             <NavButton to="/draws/verify">抽取验证</NavButton>
             <NavButton to="/intermediaries">中介机构名录</NavButton>
             <NavButton to="/intermediaries/register">中介机构入驻</NavButton>
@@ -75,7 +77,24 @@ export function PortalLayout({ banner, children }: { banner?: ReactNode; childre
         </div>
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center', color: 'rgba(0,0,0,0.45)' }}>
-        <div>政采（zhengcai）开源政府采购平台</div>
+        <div>
+          政采（zhengcai）开源政府采购平台 ·{' '}
+          <a href={feedUrl()} target="_blank" rel="noreferrer">
+            <WifiOutlined /> 公告订阅（Atom）
+          </a>
+        </div>
+        {summary.data && summary.data.auditHead.seq > 0 && (
+          <div style={{ fontSize: 12, marginTop: 4 }} data-testid="footer-audit-head">
+            <Tooltip
+              title={`审计日志链头哈希：${summary.data.auditHead.hash}（任何人可据此日后核对日志未被篡改）`}
+            >
+              <SafetyCertificateOutlined style={{ color: '#389e0d' }} /> 审计日志第{' '}
+              {summary.data.auditHead.seq} 条 · 链头{' '}
+              <span style={monospace}>{shortHash(summary.data.auditHead.hash, 16)}</span>
+            </Tooltip>{' '}
+            <Link to="/">详情</Link>
+          </div>
+        )}
         {health.data && (
           <div style={{ fontSize: 12, marginTop: 4 }}>
             版本 {health.data.version} · 数据库{' '}

@@ -26,3 +26,8 @@ export function useHealth() {
 export function centreTitle(summary: PortalSummary | undefined): string {
   return summary?.centre?.name ?? '政府采购平台';
 }
+
+/** The Atom feed of the latest notices, optionally of one kind. */
+export function feedUrl(kind?: string): string {
+  return kind ? `/api/portal/feed.atom?kind=${encodeURIComponent(kind)}` : '/api/portal/feed.atom';
+}
