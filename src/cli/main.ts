@@ -170,11 +170,14 @@ program
 
 program
   .command('import')
-  .description('从 Excel（.xlsx）或 CSV 批量导入采购单位、供应商或专家：任一行有误则全部不导入')
-  .argument('<kind>', `导入类别：${IMPORT_KINDS.join(' | ')}`)
-  .argument('<file>', '.xlsx 或 .csv 文件（模板可在平台“数据导入”页下载）')
+  .description(
+    '从 Excel（.xlsx）或 CSV 批量导入采购单位、供应商、专家或历史采购台账（history）：任一行有误则全部不导入',
+  )
+  .argument('<kind>', `导入类别：${IMPORT_KINDS.join(' | ')} | history`)
+  .argument('<file>', '.xlsx 或 .csv 文件（模板可在平台“数据导入”“统计分析”页下载）')
   .option('--dry-run', '只校验，不写入')
   .action(async (kind: string, file: string, opts: { dryRun?: boolean }) => {
+    if (kind === 'history') return importHistoryFile(file, opts.dryRun ?? false);
     const k = IMPORT_KINDS.find((x) => x === kind);
     if (!k) throw new Error(`导入类别应为 ${IMPORT_KINDS.join('、')} 之一`);
     const config = loadConfig();
@@ -208,6 +211,39 @@ program
       await database.close();
     }
   });
+
+/** `zhengcai import history FILE`: a centre's ledger of earlier years (docs/HISTORICAL-IMPORT.md), whole or not at all. */
+async function importHistoryFile(file: string, dryRun: boolean): Promise<void> {
+  const config = loadConfig();
+  await setAuditHashAlgorithm(config);
+  const { importHistory } = await import('../modules/statistics/history/index.ts');
+  const { systemActor } = await import('../platform/auth/actor.ts');
+  const { systemClock } = await import('../platform/clock.ts');
+  const database = await openMigrated(config);
+  const bar = progressBar('导入历史台账');
+  try {
+    const outcome = await importHistory(
+      database.db,
+      { actor: systemActor('cli:import'), requestId: null, clock: systemClock },
+      { bytes: await readFile(file), name: path.basename(file) },
+      { dryRun, onProgress: (phase, done, total) => bar.update(done, total, phase) },
+    );
+    bar.stop();
+    if (outcome.ok) {
+      console.log(
+        `${dryRun ? '校验通过（未写入）' : '已导入'}：${outcome.rows} 行，${outcome.procurements} 个项目，合同签订日期 ${outcome.from} 至 ${outcome.to}；文件 SHA-256 ${outcome.fileSha256}`,
+      );
+    } else {
+      console.error(`有 ${outcome.errorCount} 处错误，未导入任何记录：`);
+      for (const e of outcome.errors) console.error(`  第 ${e.row} 行 ${e.column}：${e.message}`);
+      if (outcome.truncated) console.error(`  ……（仅列出前 ${outcome.errors.length} 处）`);
+      process.exitCode = 1;
+    }
+  } finally {
+    bar.stop();
+    await database.close();
+  }
+}
 
 const exporter = program.command('export').description('导出数据');
 exporter

@@ -45,6 +45,8 @@ import { IntermediaryRegisterPage } from './features/portal/IntermediaryRegister
 import { PortalPage } from './features/portal/PortalPage.tsx';
 import { ProjectPublicPage } from './features/portal/ProjectPublicPage.tsx';
 import { SupplierRegisterPage } from './features/portal/SupplierRegisterPage.tsx';
+import { HistoryImportPage } from './features/statistics/history/index.ts';
+import { StatisticsPage } from './features/statistics/StatisticsPage.tsx';
 import { BundlesPage } from './features/tendering/BundlesPage.tsx';
 import { CreateProjectPage } from './features/tendering/CreateProjectPage.tsx';
 import { ProgrammesPage } from './features/tendering/ProgrammesPage.tsx';
@@ -150,6 +152,11 @@ export function App() {
           <Route path="templates" element={guarded('template', 'list', <TemplatesPage />)} />
           <Route path="imports" element={guarded('import', 'import', <ImportPage />)} />
           <Route path="opening-key" element={guarded('custodian', 'manageOwnKey', <OpeningKeyPage />)} />
+          <Route path="statistics" element={guarded('statistics', 'read', <StatisticsPage />)} />
+          <Route
+            path="statistics/history"
+            element={guarded('statistics', 'importHistory', <HistoryImportPage />)}
+          />
           <Route path="audit" element={guarded('audit', 'list', <AuditPage />)} />
           <Route path="password" element={guarded('session', 'changePassword', <ChangePasswordPage />)} />
           <Route path="*" element={<NotFoundPage />} />

@@ -58,6 +58,7 @@ import {
   runEvaluation,
 } from './evaluation.ts';
 import { awardTimeline, runAward } from './award.ts';
+import { seedHistory } from './history.ts';
 
 export interface SeedDemoOptions {
   clock: Clock;
@@ -560,6 +561,14 @@ export async function seedDemo(database: Database, opts: SeedDemoOptions): Promi
     const awardCounts = await awardRun.finish();
     const evaluationCounts = await evaluationRun.finish();
     const biddingCounts = await biddingRun.finish();
+    // The two years' ledgers before the platform, and the centre's annual targets.
+    await seedHistory(
+      tx,
+      { agent: userActorOf(userNamed('jingban')), director: userActorOf(userNamed('zhuren')) },
+      data,
+      seed,
+      opts.clock,
+    );
     const [noticeCount] = await tx.select({ n: count() }).from(notices);
 
     const counts: SeedDemoCounts = {

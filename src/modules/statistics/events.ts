@@ -3,6 +3,7 @@ declare module '../../platform/audit/events.ts' {
   interface AuditActions {
     'statistics.targetSet': 'annualTarget';
     'statistics.historyImported': 'historicalImport';
+    'statistics.historyWithdrawn': 'historicalImport';
   }
 }
 export {};

@@ -4,6 +4,8 @@ import { access } from '../../platform/http/access.ts';
 import { errorBody } from '../../platform/http/contract.ts';
 import type { App } from '../../platform/http/server.ts';
 import { annualTargetBody, annualTargetView, statisticsQuery, statisticsReport } from './contract.ts';
+import { exportRoutes } from './export/routes.ts';
+import { historyRoutes } from './history/routes.ts';
 import { statisticsPolicy } from './policy.ts';
 import { readReport } from './service.ts';
 import { listTargets, setTarget } from './targets.ts';
@@ -59,4 +61,6 @@ export function statisticsRoutes(app: App, deps: StatisticsDeps): void {
     },
     (req) => setTarget(db, req.ctx, req.params.year, req.body),
   );
+  exportRoutes(app, deps);
+  historyRoutes(app, deps);
 }

@@ -3,6 +3,7 @@ import { AlertsCard } from '../award/decision/AlertsCard.tsx';
 import { useSession } from '../auth/session.ts';
 import { usePortalSummary } from '../portal/api.ts';
 import { AuditHeadCard, CountsRow } from '../portal/PortalWidgets.tsx';
+import { StatisticsCard } from '../statistics/StatisticsCard.tsx';
 
 export function DashboardPage() {
   const session = useSession();
@@ -33,6 +34,7 @@ export function DashboardPage() {
         </Col>
       </Row>
       <AlertsCard />
+      <StatisticsCard />
       <AuditHeadCard summary={summary.data} loading={summary.isPending} />
     </Space>
   );

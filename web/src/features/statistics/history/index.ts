@@ -1,0 +1,1 @@
+export { HistoryImportPage } from './HistoryImportPage.tsx';
