@@ -92,8 +92,8 @@ function historicalFacts(q: StatisticsQuery, purchaserIds: readonly string[] | n
 }
 
 /** The sums of a report row over `rows` (lot, project or group level), fen as text: JSON numbers lose digits. */
-const sums = sql`coalesce(sum(contracts), 0) as contracts, coalesce(sum(budget), 0) as budget,
-  coalesce(sum(contract), 0) as contract, coalesce(sum(paid), 0) as paid, coalesce(sum(actual), 0) as actual,
+const sums = sql`coalesce(sum(contracts)::bigint, 0) as contracts, coalesce(sum(budget)::bigint, 0) as budget,
+  coalesce(sum(contract)::bigint, 0) as contract, coalesce(sum(paid)::bigint, 0) as paid, coalesce(sum(actual)::bigint, 0) as actual,
   bool_and(settled) as settled`;
 const figureJson = sql`'procurements', procurements, 'lots', lots, 'contracts', contracts, 'budget', budget::text,
   'contract', contract::text, 'paid', paid::text, 'actual', actual::text, 'settled', settled`;
@@ -115,49 +115,53 @@ export function reportSql(
 ): SQL {
   return sql`with ${factsCte(q, purchaserIds)},
     lot_rows as (
-      select source, code, lot_no, min(project_id::text) as project_id, min(project_name) as name,
-        min(category) as category, min(service_kind) as service_kind, min(method) as method,
-        min(programme) as programme, count(*) as contracts, sum(budget_fen) as budget, sum(contract_fen) as contract,
-        sum(paid_fen) as paid, sum(actual_fen) as actual, bool_and(settled) as settled,
+      select source, code, lot_no, min(category) as category, min(service_kind) as service_kind, min(method) as method,
+        min(programme) as programme, count(*)::bigint as contracts, sum(budget_fen)::bigint as budget, sum(contract_fen)::bigint as contract,
+        sum(paid_fen)::bigint as paid, sum(actual_fen)::bigint as actual, bool_and(settled) as settled,
         min(commissioned_on) as commissioned_on, max(contracted_on) as contracted_on
       from facts group by source, code, lot_no),
     project_rows as (
-      select source, code, min(project_id) as project_id, min(name) as name, min(category) as category,
+      select source, code, min(category) as category,
         min(service_kind) as service_kind, min(method) as method, min(programme) as programme,
-        count(*) as lots, ${sums}, min(commissioned_on) as commissioned_on, max(contracted_on) as contracted_on
+        count(*)::bigint as lots, ${sums}, min(commissioned_on) as commissioned_on, max(contracted_on) as contracted_on
       from lot_rows group by source, code),
     by_project as (
       select case grouping(category, service_kind, method, programme)
           when 15 then 'total' when 7 then 'category' when 11 then 'serviceKind' when 13 then 'method'
           else 'programme' end as dim,
         coalesce(category, service_kind, method, programme) as key,
-        count(*) as procurements, coalesce(sum(lots), 0) as lots, ${sums}
+        count(*) as procurements, coalesce(sum(lots)::bigint, 0) as lots, ${sums}
       from project_rows
       group by grouping sets ((), (category), (service_kind), (method), (programme))),
     share_lots as (
-      select case when grouping(level) = 0 then 'level' else 'month' end as dim,
-        coalesce(level, to_char(contracted_on, 'YYYY-MM')) as key, source, code, lot_no,
-        count(*) as contracts, sum(budget_fen) as budget, sum(contract_fen) as contract, sum(paid_fen) as paid,
-        sum(actual_fen) as actual, bool_and(settled) as settled
+      select grouping(level) as by_month, level, date_trunc('month', contracted_on) as month, source, code, lot_no,
+        count(*)::bigint as contracts, sum(budget_fen)::bigint as budget, sum(contract_fen)::bigint as contract, sum(paid_fen)::bigint as paid,
+        sum(actual_fen)::bigint as actual, bool_and(settled) as settled
       from facts
-      group by grouping sets ((level, source, code, lot_no), (to_char(contracted_on, 'YYYY-MM'), source, code, lot_no))),
+      group by grouping sets ((level, source, code, lot_no), (date_trunc('month', contracted_on), source, code, lot_no))),
     share_projects as (
-      select dim, key, source, code, count(*) as lots, ${sums} from share_lots group by dim, key, source, code),
+      select by_month, level, month, source, code, count(*)::bigint as lots, ${sums}
+      from share_lots group by by_month, level, month, source, code),
     by_share as (
-      select dim, key, count(*) as procurements, coalesce(sum(lots), 0) as lots, ${sums} from share_projects group by dim, key),
+      select case when by_month = 0 then 'level' else 'month' end as dim,
+        coalesce(level, to_char(month, 'YYYY-MM')) as key,
+        count(*) as procurements, coalesce(sum(lots)::bigint, 0) as lots, ${sums}
+      from share_projects group by by_month, level, month),
     grouped as (select * from by_project union all select * from by_share),
     major as (select * from project_rows where budget >= ${majorFen.toString()}::bigint),
-    major_total as (select count(*) as procurements, coalesce(sum(lots), 0) as lots, coalesce(sum(contracts), 0) as contracts,
-        coalesce(sum(budget), 0) as budget, coalesce(sum(contract), 0) as contract, coalesce(sum(paid), 0) as paid,
-        coalesce(sum(actual), 0) as actual, coalesce(bool_and(settled), false) as settled from major),
+    major_total as (select count(*) as procurements, coalesce(sum(lots)::bigint, 0) as lots, coalesce(sum(contracts)::bigint, 0) as contracts,
+        coalesce(sum(budget)::bigint, 0) as budget, coalesce(sum(contract)::bigint, 0) as contract, coalesce(sum(paid)::bigint, 0) as paid,
+        coalesce(sum(actual)::bigint, 0) as actual, coalesce(bool_and(settled), false) as settled from major),
     cycle as (select method, contracted_on - commissioned_on as days from project_rows where commissioned_on is not null)
   select
     (select coalesce(json_agg(json_build_object('dim', dim, 'key', key, ${figureJson})), '[]'::json) from grouped) as groups,
     (select json_build_object(${figureJson}) from major_total) as major,
-    (select coalesce(json_agg(json_build_object('source', source, 'projectId', project_id, 'code', code, 'name', name,
-        'category', category, 'method', method, 'budget', budget::text, 'actual', actual::text,
-        'contractedOn', to_char(contracted_on, 'YYYY-MM-DD')) order by budget desc, code), '[]'::json)
-      from (select * from major order by budget desc, code limit ${majorLimit}) m) as major_projects,
+    (select coalesce(json_agg(json_build_object('source', m.source, 'projectId', p.id, 'code', m.code,
+        'name', coalesce(p.name, (select min(h.project_name) from historical_procurements h where h.project_code = m.code)),
+        'category', m.category, 'method', m.method, 'budget', m.budget::text, 'actual', m.actual::text,
+        'contractedOn', to_char(m.contracted_on, 'YYYY-MM-DD')) order by m.budget desc, m.code), '[]'::json)
+      from (select * from major order by budget desc, code limit ${majorLimit}) m
+        left join projects p on m.source = 'platform' and p.code = m.code) as major_projects,
     (select coalesce(json_agg(json_build_object('method', method, 'n', n, 'mean', mean, 'median', median, 'p90', p90)
         order by method), '[]'::json)
       from (select method, count(*) as n, avg(days)::float8 as mean,
