@@ -54,6 +54,18 @@ export const noticeKind = z.enum([
   'contract',
   'acceptance',
 ]);
+/** 财办库〔2020〕50号 notice types the platform publishes, as their titles name them. */
+export const NOTICE_KIND_LABELS = {
+  prequalification: '资格预审公告',
+  tender: '招标公告',
+  invitation: '采购公告',
+  correction: '更正公告',
+  termination: '终止公告',
+  failure: '废标公告',
+  result: '中标（成交）结果公告',
+  contract: '合同公告',
+  acceptance: '验收结果公告',
+} as const satisfies Record<z.infer<typeof noticeKind>, string>;
 export const programmeKind = z.enum(['schoolSafety', 'caseByCase', 'other']);
 
 // ── Requirements as data ──────────────────────────────────────────────────────────────────────────────

@@ -6,7 +6,7 @@ import { abilities } from '../../platform/auth/policy.ts';
 import { shanghaiDay } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
-import type { noticeKind, projectSummary, projectView } from './contract.ts';
+import { NOTICE_KIND_LABELS, type projectSummary, type projectView } from './contract.ts';
 import './events.ts';
 import { projectPolicy } from './policy.ts';
 import { earliestBidDeadline, earliestDocumentsAvailableUntil } from './rules/deadlines.ts';
@@ -164,17 +164,6 @@ export async function present(db: Db | Tx, ctx: RequestContext, l: Loaded): Prom
   };
 }
 
-export const NOTICE_KIND_LABELS = {
-  prequalification: '资格预审公告',
-  tender: '招标公告',
-  invitation: '采购公告',
-  correction: '更正公告',
-  termination: '终止公告',
-  failure: '废标公告',
-  result: '中标（成交）结果公告',
-  contract: '合同公告',
-  acceptance: '验收结果公告',
-} as const satisfies Record<z.infer<typeof noticeKind>, string>;
 type NoticeKind = keyof typeof NOTICE_KIND_LABELS;
 const noticeKindOf = (s: string): NoticeKind =>
   (Object.keys(NOTICE_KIND_LABELS) as NoticeKind[]).find((k) => k === s) ?? 'tender';

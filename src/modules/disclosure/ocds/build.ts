@@ -8,6 +8,7 @@
  * nothing before its result; bidders are named only where the result notice names them (the winner).
  */
 import type { z } from 'zod';
+import { NOTICE_KIND_LABELS } from '../../tendering/contract.ts';
 import { lotteryPriceOf } from '../../tendering/index.ts';
 import type {
   bidDetail,
@@ -75,17 +76,7 @@ const EVALUATION: Record<string, { code: string; label: string }> = {
   priceLottery: { code: 'priceOnly', label: '合理定价评审抽签法' },
 };
 
-const NOTICE_LABELS: Record<string, string> = {
-  prequalification: '资格预审公告',
-  tender: '招标公告',
-  invitation: '采购公告',
-  correction: '更正公告',
-  termination: '终止公告',
-  failure: '废标公告',
-  result: '中标（成交）结果公告',
-  contract: '合同公告',
-  acceptance: '验收结果公告',
-};
+const NOTICE_LABELS: Record<string, string> = NOTICE_KIND_LABELS;
 
 const NOTICE_DOCUMENT_TYPES: Record<string, string> = {
   prequalification: 'tenderNotice',

@@ -15,18 +15,7 @@ const day = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, '日期无效');
 
-/** 财办库〔2020〕50号 notice types the platform publishes. */
-export const NOTICE_KIND_LABELS = {
-  prequalification: '资格预审公告',
-  tender: '招标公告',
-  invitation: '采购公告',
-  correction: '更正公告',
-  termination: '终止公告',
-  failure: '废标公告',
-  result: '中标（成交）结果公告',
-  contract: '合同公告',
-  acceptance: '验收结果公告',
-} as const satisfies Record<z.infer<typeof noticeKind>, string>;
+export { NOTICE_KIND_LABELS } from '../../tendering/contract.ts';
 
 export const CATEGORY_LABELS = { goods: '货物', works: '工程', services: '服务' } as const satisfies Record<
   z.infer<typeof category>,

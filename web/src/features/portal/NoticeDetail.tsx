@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { portalNoticeView } from '../../../../src/modules/disclosure/portal/contract.ts';
-import { api, ApiError, errorMessage } from '../../api.ts';
+import { api } from '../../api.ts';
 import { formatTime } from '../../shared/format.ts';
 import { formatYuan } from '../../shared/money.ts';
 import { noticeKindColors } from './noticeColors.ts';
 import { PortalLayout } from './PortalLayout.tsx';
-import { Attachments, CommitteeCard, NoticeTimeline } from './PublicProjectParts.tsx';
+import { Attachments, CommitteeCard, NoticeTimeline, PublicLoaded } from './PublicProjectParts.tsx';
 
 /** Notices after which a supplier may still take part: the invitation to log in and get the documents. */
 const OPEN_KINDS = ['tender', 'prequalification', 'invitation', 'correction'];
@@ -22,27 +22,10 @@ export function NoticeDetailPage() {
     queryKey: ['/api/portal/notices', id],
     queryFn: () => api(`/api/portal/notices/${encodeURIComponent(id)}`, portalNoticeView),
   });
-  const notice = query.data;
   return (
     <PortalLayout>
-      {query.isPending ? (
-        <Spin />
-      ) : query.isError ? (
-        query.error instanceof ApiError && query.error.status === 404 ? (
-          <Result
-            status="404"
-            title="公告不存在"
-            extra={
-              <Link to="/notices">
-                <Button>返回采购公告</Button>
-              </Link>
-            }
-          />
-        ) : (
-          <Alert type="error" showIcon title={errorMessage(query.error)} />
-        )
-      ) : (
-        notice && (
+      <PublicLoaded query={query} notFound="公告不存在">
+        {(notice) => (
           <Card
             title={
               <Space wrap>
@@ -107,8 +90,8 @@ export function NoticeDetailPage() {
               />
             )}
           </Card>
-        )
-      )}
+        )}
+      </PublicLoaded>
     </PortalLayout>
   );
 }

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Result, Spin, Table, Tag } from 'antd';
-import { Link, useParams } from 'react-router-dom';
+import { Card, Descriptions, Table, Tag } from 'antd';
+import { useParams } from 'react-router-dom';
 import { publicProjectView } from '../../../../src/modules/disclosure/portal/contract.ts';
-import { api, ApiError, errorMessage } from '../../api.ts';
+import { api } from '../../api.ts';
 import { formatYuan } from '../../shared/money.ts';
 import { PortalLayout } from './PortalLayout.tsx';
-import { Attachments, CommitteeCard, NoticeTimeline } from './PublicProjectParts.tsx';
+import { Attachments, CommitteeCard, NoticeTimeline, PublicLoaded } from './PublicProjectParts.tsx';
 
 /** A project's public page: its facts, each lot's public result, its notices, files and committee list. */
 export function ProjectPublicPage() {
@@ -14,27 +14,10 @@ export function ProjectPublicPage() {
     queryKey: ['/api/portal/projects', id],
     queryFn: () => api(`/api/portal/projects/${encodeURIComponent(id)}`, publicProjectView),
   });
-  const p = query.data;
   return (
     <PortalLayout>
-      {query.isPending ? (
-        <Spin />
-      ) : query.isError ? (
-        query.error instanceof ApiError && query.error.status === 404 ? (
-          <Result
-            status="404"
-            title="项目不存在或尚未公告"
-            extra={
-              <Link to="/notices">
-                <Button>返回采购公告</Button>
-              </Link>
-            }
-          />
-        ) : (
-          <Alert type="error" showIcon title={errorMessage(query.error)} />
-        )
-      ) : (
-        p && (
+      <PublicLoaded query={query} notFound="项目不存在或尚未公告">
+        {(p) => (
           <Card title={<span data-testid="project-title">{p.name}</span>} extra={<Tag>{p.statusLabel}</Tag>}>
             <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered style={{ marginBottom: 16 }}>
               <Descriptions.Item label="项目编号">{p.code}</Descriptions.Item>
@@ -84,8 +67,8 @@ export function ProjectPublicPage() {
             <Attachments items={p.attachments} />
             <CommitteeCard committee={p.committee} />
           </Card>
-        )
-      )}
+        )}
+      </PublicLoaded>
     </PortalLayout>
   );
 }

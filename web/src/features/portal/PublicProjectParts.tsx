@@ -1,5 +1,7 @@
 import { FileWordOutlined, TeamOutlined } from '@ant-design/icons';
-import { Card, Empty, List, Space, Table, Tag, Typography } from 'antd';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { Alert, Button, Card, Empty, List, Result, Space, Spin, Table, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { z } from 'zod';
 import type {
@@ -7,12 +9,39 @@ import type {
   portalNoticeSummary,
   publicCommittee,
 } from '../../../../src/modules/disclosure/portal/contract.ts';
+import { ApiError, errorMessage } from '../../api.ts';
 import { formatTime } from '../../shared/format.ts';
 import { noticeKindColors } from './noticeColors.ts';
 
 type Attachment = z.infer<typeof attachment>;
 type Committee = z.infer<typeof publicCommittee>;
 type NoticeSummary = z.infer<typeof portalNoticeSummary>;
+
+/** A public page's loading, not-found and error states around its content. */
+export function PublicLoaded<T>(props: {
+  query: UseQueryResult<T>;
+  notFound: string;
+  children: (data: T) => ReactNode;
+}) {
+  const { query } = props;
+  if (query.isPending) return <Spin />;
+  if (query.isError) {
+    return query.error instanceof ApiError && query.error.status === 404 ? (
+      <Result
+        status="404"
+        title={props.notFound}
+        extra={
+          <Link to="/notices">
+            <Button>返回采购公告</Button>
+          </Link>
+        }
+      />
+    ) : (
+      <Alert type="error" showIcon title={errorMessage(query.error)} />
+    );
+  }
+  return props.children(query.data);
+}
 
 /** Files published with a notice: the procurement documents after the result, the contract with its notice. */
 export function Attachments({ items }: { items: readonly Attachment[] }) {
