@@ -195,6 +195,29 @@ describe('refusals, each with row, column and a Chinese reason', () => {
     ]);
   });
 
+  it('keeps one programme and one service kind per project (a blank service kind is 非预选)', () => {
+    const services = { category: '服务', method: '竞争性磋商' };
+    const errors = errorsOf([
+      row({ programme: '校安工程' }, 2),
+      row({ lotNo: 2 }, 3),
+      row({ ...services, projectCode: 'YL-2025-002' }, 4),
+      row({ ...services, projectCode: 'YL-2025-002', lotNo: 2, serviceKind: '非预选' }, 5),
+      row({ ...services, projectCode: 'YL-2025-002', lotNo: 3, serviceKind: '预选' }, 6),
+    ]);
+    expect(errors).toEqual([
+      {
+        row: 3,
+        column: '专项',
+        message: '同一项目编号在第 2 行的专项为“校安工程”，本行为“（空）”：同一项目的专项应一致',
+      },
+      {
+        row: 6,
+        column: '服务细分',
+        message: '同一项目编号在第 4 行的服务细分为“非预选类”，本行为“预选类”：同一项目的服务细分应一致',
+      },
+    ]);
+  });
+
   it('refuses text too long, and dates typed into text columns', () => {
     const errors = errorsOf([row({ projectName: '工'.repeat(201), purchaserName: new Date() }, 2)]);
     expect(errors.map((e) => e.column)).toEqual(['项目名称', '采购人']);

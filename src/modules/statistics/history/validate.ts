@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import type { purchaserLevel } from '../../orgs/contract.ts';
+import { serviceKindLabels } from '../contract.ts';
 
 type PurchaserLevel = z.infer<typeof purchaserLevel>;
 import {
@@ -70,6 +71,9 @@ export interface HistoryKnown {
   platformCodes: ReadonlySet<string>;
   earlier: readonly EarlierShare[];
 }
+
+const skLabel = (k: string | null): string =>
+  k === null ? '（空）' : (serviceKindLabels[k as keyof typeof serviceKindLabels] ?? k);
 
 const MAX_TEXT = { projectCode: 100, programme: 100, other: 200 } as const;
 /** 政府采购法第四十九条: an addition to a contract may not exceed 10% of it; paying more than 110% is a typo. */
@@ -186,7 +190,16 @@ export function validateLedger(
   const earlierProject = new Map<string, EarlierShare>();
   for (const e of known.earlier) if (!earlierProject.has(e.projectCode)) earlierProject.set(e.projectCode, e);
   const sharesSeen = new Map<string, number>();
-  const projectsSeen = new Map<string, { row: number; category: Category | null; method: Method | null }>();
+  const projectsSeen = new Map<
+    string,
+    {
+      row: number;
+      category: Category | null;
+      method: Method | null;
+      programme: string | null;
+      serviceKind: string | null;
+    }
+  >();
 
   for (const r of rows) {
     const x = rowReader(r, errors);
@@ -261,6 +274,7 @@ export function validateLedger(
       } else sharesSeen.set(key, r.row);
     }
     // A procurement has one category and one method, whichever row or import tells of it.
+    const kindOf = category === 'services' ? (serviceKind ?? 'nonPreselected') : null;
     if (projectCode !== null) {
       const inFile = projectsSeen.get(projectCode);
       const before = earlierProject.get(projectCode);
@@ -277,8 +291,21 @@ export function validateLedger(
             `同一项目编号在第 ${inFile.row} 行为“${METHOD_LABEL[inFile.method]}”，本行为“${METHOD_LABEL[method]}”：同一项目的采购方式应一致`,
           );
         }
+        // The statistics count a procurement under one programme and one service kind (facts.ts).
+        if (programme !== inFile.programme) {
+          x.fail(
+            'programme',
+            `同一项目编号在第 ${inFile.row} 行的专项为“${inFile.programme ?? '（空）'}”，本行为“${programme ?? '（空）'}”：同一项目的专项应一致`,
+          );
+        }
+        if (kindOf !== inFile.serviceKind) {
+          x.fail(
+            'serviceKind',
+            `同一项目编号在第 ${inFile.row} 行的服务细分为“${skLabel(inFile.serviceKind)}”，本行为“${skLabel(kindOf)}”：同一项目的服务细分应一致`,
+          );
+        }
       } else {
-        projectsSeen.set(projectCode, { row: r.row, category, method });
+        projectsSeen.set(projectCode, { row: r.row, category, method, programme, serviceKind: kindOf });
       }
       if (before) {
         const where = `已导入的“${before.fileName}”第 ${before.rowNo} 行`;
