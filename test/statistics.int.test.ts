@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatisticsReport } from '../src/modules/statistics/contract.ts';
 import { historicalImports, historicalProcurements } from '../src/modules/statistics/tables.ts';
 import { purchasers } from '../src/modules/orgs/tables.ts';
+import { projects } from '../src/modules/tendering/tables.ts';
 import { auditEvents } from '../src/platform/audit/tables.ts';
 import { awardedProject, signedContract, type AwardedProject } from './support/award.ts';
 import { startHarness, type TestHarness } from './support/harness.ts';
@@ -247,5 +248,38 @@ describe('targets', () => {
     expect(r.target?.budgetMet).toBe(false);
     // A scoped report is not measured against the centre's target.
     expect((await report(agent, 'from=2026-01-01&to=2026-11-30&category=goods')).target).toBeNull();
+  });
+});
+
+describe('service kinds', () => {
+  it('counts a platform services project under its sub-type, and a services ledger row without one as 非预选', async () => {
+    // The platform project turned into a PPP services project (as the agent marks it on the project form).
+    await h.db
+      .update(projects)
+      .set({ category: 'services', serviceKind: 'ppp' })
+      .where(eq(projects.id, a.projectId));
+    const [imp] = await h.db.select().from(historicalImports);
+    await h.db.insert(historicalProcurements).values({
+      importId: imp?.id ?? '',
+      rowNo: 5,
+      projectCode: 'LS-2026-003',
+      projectName: '物业管理服务',
+      purchaserName: '某乡人民政府',
+      purchaserLevel: 'township',
+      category: 'services',
+      method: 'consultation',
+      budgetFen: 10_000_000n,
+      contractFen: 9_000_000n,
+      contractedOn: '2026-02-11',
+    });
+    const r = await report(agent, 'from=2026-01-01&to=2026-12-31');
+    expect(r.serviceKinds.map((k) => [k.serviceKind, k.procurements])).toEqual([
+      ['nonPreselected', 1],
+      ['ppp', 1],
+    ]);
+    const ppp = await report(agent, 'from=2026-01-01&to=2026-12-31&serviceKind=ppp');
+    expect(ppp.total.budgetFen).toBe('50000000');
+    const non = await report(agent, 'from=2026-01-01&to=2026-12-31&serviceKind=nonPreselected');
+    expect(non.total.budgetFen).toBe('10000000');
   });
 });

@@ -288,6 +288,38 @@ describe('method: approval above the threshold, the 条例28 splitting check', (
     expect(linted.json().lint.problems.map((x: { code: string }) => x.code)).toContain('RFQ_GOODS_ONLY');
     expect(linted.json().status).toBe('draft');
   });
+
+  it('keeps a services project’s sub-type (预选/非预选/PPP) and refuses one on goods', async () => {
+    const line = await acceptedLine(purchaser.user.purchaserId ?? '', {
+      category: 'services',
+      itemCode: 'C0801',
+      itemName: '保安服务',
+    });
+    const body = {
+      name: '机关保安服务预选供应商采购',
+      category: 'services',
+      method: 'openTender',
+      serviceKind: 'preselected',
+      shares: [{ planLineId: line.id }],
+      lots: [{ name: '保安服务', budgetFen: '50000000' }],
+    };
+    const refused = await agent.request({
+      method: 'POST',
+      url: '/api/projects',
+      payload: { ...body, category: 'goods' },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'SERVICE_KIND_NOT_SERVICES', path: 'body.serviceKind' });
+    const p = await newProject(body);
+    expect(p.serviceKind).toBe('preselected');
+    const changed = await agent.request({
+      method: 'PATCH',
+      url: `/api/projects/${p.id}`,
+      payload: { serviceKind: 'ppp' },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json().serviceKind).toBe('ppp');
+  });
 });
 
 describe('creating projects: plan lines and lots', () => {

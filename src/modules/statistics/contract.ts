@@ -1,17 +1,11 @@
 import { z } from 'zod';
 import { purchaserLevel } from '../orgs/contract.ts';
 import { category } from '../planning/contract.ts';
-import { method } from '../tendering/contract.ts';
+import { method, serviceKind } from '../tendering/contract.ts';
+
+export { serviceKind, serviceKindLabels } from '../tendering/contract.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-
-/** 服务类的细分 (seed 004: 预选类 / 非预选类 / PPP 项目). */
-export const serviceKind = z.enum(['preselected', 'nonPreselected', 'ppp']);
-export const serviceKindLabels = {
-  preselected: '预选类',
-  nonPreselected: '非预选类',
-  ppp: 'PPP项目',
-} as const;
 
 /** Where a procurement's record comes from: run on the platform, or imported from the centre's earlier ledgers. */
 export const factSource = z.enum(['all', 'platform', 'historical']);

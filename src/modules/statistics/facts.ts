@@ -35,15 +35,17 @@ function platformFacts(q: StatisticsQuery, purchaserIds: readonly string[] | nul
       )})`,
     );
   if (q.category) where.push(sql`p.category = ${q.category}`);
-  // The platform has no pre-selected pools or PPP projects yet: its services are 非预选.
-  if (q.serviceKind)
-    where.push(q.serviceKind === 'nonPreselected' ? sql`p.category = 'services'` : sql`false`);
+  if (q.serviceKind) {
+    where.push(
+      sql`p.category = 'services' and coalesce(p.service_kind, 'nonPreselected') = ${q.serviceKind}`,
+    );
+  }
   if (q.method) where.push(sql`p.method = ${q.method}`);
   if (q.programme) where.push(sql`pg.name = ${q.programme}`);
   return sql`
     select 'platform'::text as source, p.code, p.id as project_id, p.name as project_name, c.lot_no,
       pu.name as purchaser_name, pu.level, p.category,
-      case when p.category = 'services' then 'nonPreselected' end as service_kind,
+      case when p.category = 'services' then coalesce(p.service_kind, 'nonPreselected') end as service_kind,
       p.method, pg.name as programme,
       c.budget_fen, c.amount_fen as contract_fen, coalesce(pay.paid, 0)::bigint as paid_fen,
       case when c.status = 'completed' then coalesce(pay.paid, 0)::bigint else c.amount_fen end as actual_fen,

@@ -22,6 +22,13 @@ export const method = z.enum([
   'singleSource',
 ]);
 export const evaluationMethod = z.enum(['lowestPrice', 'bestValue', 'priceLottery']);
+/** 服务类的细分 (seed 004: 预选类 — establishing a pre-selected supplier pool —, 非预选类, PPP 项目). */
+export const serviceKind = z.enum(['preselected', 'nonPreselected', 'ppp']);
+export const serviceKindLabels = {
+  preselected: '预选类',
+  nonPreselected: '非预选类',
+  ppp: 'PPP项目',
+} as const;
 export const projectStatus = z.enum([
   'draft',
   'linted',
@@ -181,6 +188,11 @@ export const projectBody = z.object({
   shares: z.array(shareBody).min(1, '请选择至少一条已受理的采购计划').max(200),
   lots: z.array(lotBody).min(1, '至少设一个包').max(200),
   programmeId: z.uuid().nullable().default(null),
+  /** Services only; null on a services project counts as 非预选类. */
+  serviceKind: serviceKind
+    .nullable()
+    .default(null)
+    .describe('服务类细分：预选类、非预选类、PPP项目（仅服务类）'),
   templateId: z.uuid().nullable().default(null),
   requirements: requirements.prefault({}),
   /** Why this method (条例26/27, 214号 第三条 …); required for a method other than open tender. */
@@ -301,6 +313,7 @@ export const projectSummary = z.object({
   purchaserNames: z.array(z.string()),
   programmeId: z.uuid().nullable(),
   programmeName: z.string().nullable(),
+  serviceKind: serviceKind.nullable(),
   bidDeadlineAt: z.string().nullable(),
   createdAt: z.string(),
   ...withAbilities,

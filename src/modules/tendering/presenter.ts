@@ -6,7 +6,7 @@ import { abilities } from '../../platform/auth/policy.ts';
 import { shanghaiDay } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
-import { NOTICE_KIND_LABELS, type projectSummary, type projectView } from './contract.ts';
+import { NOTICE_KIND_LABELS, serviceKind, type projectSummary, type projectView } from './contract.ts';
 import './events.ts';
 import { projectPolicy } from './policy.ts';
 import { earliestBidDeadline, earliestDocumentsAvailableUntil } from './rules/deadlines.ts';
@@ -31,6 +31,11 @@ type View = z.infer<typeof projectView>;
 type Summary = z.infer<typeof projectSummary>;
 
 // ── Presentation ──────────────────────────────────────────────────────────────────────────────────────
+
+const serviceKindOf = (s: string | null): z.infer<typeof serviceKind> | null => {
+  const parsed = serviceKind.safeParse(s);
+  return parsed.success ? parsed.data : null;
+};
 
 function safely<T>(f: () => T): T | null {
   try {
@@ -80,6 +85,7 @@ export async function summaries(db: Db | Tx, ctx: RequestContext, rows: ProjectR
       purchaserNames: [...new Set(shares.map((s) => s.purchaserName))],
       programmeId: row.programmeId,
       programmeName: progs.find((p) => p.id === row.programmeId)?.name ?? null,
+      serviceKind: serviceKindOf(row.serviceKind),
       bidDeadlineAt: row.bidDeadlineAt?.toISOString() ?? null,
       createdAt: row.createdAt.toISOString(),
       abilities: abilities(ctx.actor, projectPolicy, recordOf({ row, shares })),

@@ -136,6 +136,22 @@ function refuseCeilingsOverBudget(input: z.infer<typeof projectBody>['lots']): v
   });
 }
 
+/**
+ * The service sub-type belongs to services only (a 预选 pool, a PPP project); a project moved off services loses it
+ * when none is given, and is refused when one is.
+ */
+function serviceKindFor(category: Category, kind: string | null | undefined): string | null {
+  if (kind === null || kind === undefined) return null;
+  if (category !== 'services') {
+    throw badRequest(
+      'SERVICE_KIND_NOT_SERVICES',
+      '只有服务类项目才区分预选类、非预选类和PPP项目',
+      'body.serviceKind',
+    );
+  }
+  return kind;
+}
+
 async function checkReferences(tx: Tx, programmeId: string | null, templateId: string | null): Promise<void> {
   if (programmeId) {
     const [p] = await tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, programmeId));
@@ -180,6 +196,7 @@ export async function createProject(
         methodReason: body.methodReason,
         status: 'draft',
         programmeId: body.programmeId,
+        serviceKind: serviceKindFor(body.category, body.serviceKind),
         templateId: body.templateId,
         requirements: body.requirements,
         createdBy: userId(ctx),
@@ -353,6 +370,14 @@ export async function updateProject(
       ...(body.method !== undefined && { method: body.method }),
       ...(body.methodReason !== undefined && { methodReason: body.methodReason }),
       ...(body.programmeId !== undefined && { programmeId: body.programmeId }),
+      ...((body.serviceKind !== undefined || body.category !== undefined) && {
+        serviceKind:
+          body.serviceKind === undefined
+            ? category === 'services'
+              ? l.row.serviceKind
+              : null
+            : serviceKindFor(category, body.serviceKind),
+      }),
       ...(body.templateId !== undefined && { templateId: body.templateId }),
       ...(body.requirements !== undefined && { requirements: body.requirements }),
       lint: null,

@@ -98,6 +98,8 @@ export const projects = pgTable(
     methodReason: text('method_reason'),
     status: text('status').notNull().default('draft'),
     programmeId: uuid('programme_id').references(() => programmes.id),
+    /** Services only: 预选类 / 非预选类 / PPP项目 (null on services: 非预选类). */
+    serviceKind: text('service_kind'),
     templateId: uuid('template_id').references(() => tenderTemplates.id),
     /** The failed project this one procures again (法36 末句), possibly by another method (法37). */
     retenderOf: uuid('retender_of').references((): AnyPgColumn => projects.id),
@@ -122,6 +124,10 @@ export const projects = pgTable(
     check(
       'projects_status_check',
       sql`${t.status} in ('draft','linted','approved','published','corrected','bidsClosed','opened','evaluating','awarded','contracted','failed','terminated')`,
+    ),
+    check(
+      'projects_service_kind_check',
+      sql`${t.serviceKind} is null or (${t.category} = 'services' and ${t.serviceKind} in ('preselected','nonPreselected','ppp'))`,
     ),
     index('projects_year_status_idx').on(t.year, t.status),
     index('projects_programme_idx').on(t.programmeId),

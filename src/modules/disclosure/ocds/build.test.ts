@@ -80,6 +80,7 @@ function project(o: {
       methodReason: o.method === 'openTender' ? null : '技术复杂，不能事先计算价格总额',
       status: 'published',
       programmeId: null,
+      serviceKind: null,
       templateId: null,
       retenderOf: null,
       requirements: requirements.parse(o.requirements),

@@ -27,7 +27,14 @@ import { PagedTable, SearchFilter } from '../../shared/PagedTable.tsx';
 import { usePagedList } from '../../shared/usePagedList.ts';
 import { planLinesPath, type PlanLineView } from '../planning/api.ts';
 import { createProject, fenToYuanInput, methodLabels } from './api.ts';
-import { lotOptionsOf, ProgrammeSelect, shareColumns, showFieldErrors, TemplateSelect } from './fields.tsx';
+import {
+  lotOptionsOf,
+  ProgrammeSelect,
+  ServiceKindItem,
+  shareColumns,
+  showFieldErrors,
+  TemplateSelect,
+} from './fields.tsx';
 import { LotsEditor, lotToRequest, type LotValues } from './LotsEditor.tsx';
 
 /** A chosen accepted plan line: one unit's share of the project. */
@@ -53,11 +60,21 @@ interface Values {
   method?: keyof typeof methodLabels;
   methodReason?: string;
   programmeId?: string | null;
+  serviceKind?: 'preselected' | 'nonPreselected' | 'ppp' | null;
   templateId?: string | null;
   lots?: LotValues[];
 }
 
-const fields = ['name', 'category', 'method', 'methodReason', 'programmeId', 'templateId', 'lots'];
+const fields = [
+  'name',
+  'category',
+  'method',
+  'methodReason',
+  'programmeId',
+  'serviceKind',
+  'templateId',
+  'lots',
+];
 
 function isPrefill(state: unknown): state is CreateProjectPrefill {
   return typeof state === 'object' && state !== null && 'lines' in state && Array.isArray(state.lines);
@@ -77,6 +94,7 @@ export function CreateProjectPage() {
   const [lotOf, setLotOf] = useState<Record<string, number | null>>({});
   const [sharesError, setSharesError] = useState<string | null>(null);
   const method = Form.useWatch('method', form);
+  const category = Form.useWatch('category', form);
   const lots = Form.useWatch('lots', form);
 
   const lines = usePagedList<typeof planLinePage, { status: string; q: string | undefined }>(
@@ -151,6 +169,7 @@ export function CreateProjectPage() {
       method: v.method,
       methodReason: v.methodReason?.trim() ? v.methodReason : null,
       programmeId: v.programmeId ?? null,
+      serviceKind: v.category === 'services' ? (v.serviceKind ?? null) : null,
       templateId: v.templateId ?? null,
       shares: chosen.map((c) => ({ planLineId: c.id, lotNo: lotOf[c.id] ?? null })),
       lots: (v.lots ?? []).map(lotToRequest),
@@ -294,6 +313,7 @@ export function CreateProjectPage() {
             </Form.Item>
           </Col>
         </Row>
+        <ServiceKindItem category={category} />
 
         <Typography.Title level={5}>包（标段）</Typography.Title>
         <LotsEditor planTotalFen={chosenTotal} />

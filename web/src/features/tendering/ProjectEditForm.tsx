@@ -6,7 +6,14 @@ import { errorMessage } from '../../api.ts';
 import { parseForm, zodRule } from '../../shared/forms.ts';
 import { categoryLabels, optionsOf } from '../../shared/labels.ts';
 import { methodLabels, projectsPath, updateProject, type ProjectView } from './api.ts';
-import { lotOptionsOf, ProgrammeSelect, shareColumns, showFieldErrors, TemplateSelect } from './fields.tsx';
+import {
+  lotOptionsOf,
+  ProgrammeSelect,
+  ServiceKindItem,
+  shareColumns,
+  showFieldErrors,
+  TemplateSelect,
+} from './fields.tsx';
 import { LotsEditor, lotsToForm, lotToRequest, type LotValues } from './LotsEditor.tsx';
 
 interface Values {
@@ -15,10 +22,21 @@ interface Values {
   method?: ProjectView['method'];
   methodReason?: string;
   programmeId?: string | null;
+  serviceKind?: 'preselected' | 'nonPreselected' | 'ppp' | null;
   templateId?: string | null;
   lots?: LotValues[];
 }
-const fields = ['name', 'category', 'method', 'methodReason', 'programmeId', 'templateId', 'lots', 'shares'];
+const fields = [
+  'name',
+  'category',
+  'method',
+  'methodReason',
+  'programmeId',
+  'serviceKind',
+  'templateId',
+  'lots',
+  'shares',
+];
 
 /** 立项 data changed before publication: name, method, lots and each unit's lot; saved with PATCH. */
 export function ProjectEditForm({ project, onDone }: { project: ProjectView; onDone: () => void }) {
@@ -30,6 +48,7 @@ export function ProjectEditForm({ project, onDone }: { project: ProjectView; onD
   );
   const [error, setError] = useState<string | null>(null);
   const method = Form.useWatch('method', form);
+  const category = Form.useWatch('category', form);
   const lots = Form.useWatch('lots', form);
   const resets = project.status === 'linted' || project.status === 'approved';
 
@@ -62,6 +81,7 @@ export function ProjectEditForm({ project, onDone }: { project: ProjectView; onD
         method: project.method,
         methodReason: project.methodReason ?? '',
         programmeId: project.programmeId,
+        serviceKind: project.serviceKind,
         templateId: project.template?.id ?? null,
         lots: lotsToForm(project.lots),
       }}
@@ -73,6 +93,7 @@ export function ProjectEditForm({ project, onDone }: { project: ProjectView; onD
           method: v.method,
           methodReason: v.methodReason?.trim() ? v.methodReason : null,
           programmeId: v.programmeId ?? null,
+          serviceKind: v.category === 'services' ? (v.serviceKind ?? null) : null,
           templateId: v.templateId ?? null,
           lots: (v.lots ?? []).map(lotToRequest),
           shares: project.shares.map((s) => ({
@@ -134,6 +155,7 @@ export function ProjectEditForm({ project, onDone }: { project: ProjectView; onD
           </Form.Item>
         </Col>
       </Row>
+      <ServiceKindItem category={category} />
       <LotsEditor
         planTotalFen={project.shares.reduce((sum, s) => sum + BigInt(s.amountFen), 0n).toString()}
       />

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Select, type FormInstance, type FormRule, type TableColumnsType } from 'antd';
-import { programmePage } from '../../../../src/modules/tendering/contract.ts';
+import { Form, Select, type FormInstance, type FormRule, type TableColumnsType } from 'antd';
+import { programmePage, serviceKindLabels } from '../../../../src/modules/tendering/contract.ts';
 import { api } from '../../api.ts';
 import { applyServerErrors } from '../../shared/forms.ts';
+import { optionsOf } from '../../shared/labels.ts';
 import { formatYuan, yuanToFen } from '../../shared/money.ts';
 import { fetchTemplates, programmesPath, templatesPath } from './api.ts';
 
@@ -134,4 +135,18 @@ export function shareColumns<T extends ShareRow>(
       ),
     },
   ];
+}
+
+/** 服务细分, asked of a services project only (blank counts as 非预选类 in the statistics). */
+export function ServiceKindItem({ category }: { category: string | undefined }) {
+  if (category !== 'services') return null;
+  return (
+    <Form.Item
+      label="服务细分"
+      name="serviceKind"
+      extra="预选类：确定预选供应商；PPP项目：政府和社会资本合作；不选即非预选类"
+    >
+      <Select allowClear placeholder="非预选类" options={optionsOf(serviceKindLabels)} />
+    </Form.Item>
+  );
 }

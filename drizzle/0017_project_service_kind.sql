@@ -1,0 +1,2 @@
+ALTER TABLE "projects" ADD COLUMN "service_kind" text;--> statement-breakpoint
+ALTER TABLE "projects" ADD CONSTRAINT "projects_service_kind_check" CHECK ("projects"."service_kind" is null or ("projects"."category" = 'services' and "projects"."service_kind" in ('preselected','nonPreselected','ppp')));
