@@ -5,6 +5,8 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-
 /** Money crosses the wire as a decimal string of fen, so no amount is ever a float. */
 export const fen = z.string().regex(/^[1-9]\d{0,15}$/, '金额应为以“分”计的正整数');
 export const category = z.enum(['goods', 'works', 'services']);
+/** 货物、工程、服务 (政府采购法 第二条). */
+export const CATEGORY_LABELS = { goods: '货物', works: '工程', services: '服务' } as const;
 export const planLineStatus = z.enum([
   'draft',
   'intentionPublished',

@@ -3,18 +3,32 @@ import { z } from 'zod';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { rawRows } from '../../platform/db/raw.ts';
 import { notFound } from '../../platform/errors.ts';
-import { PURCHASER_LEVEL_LABELS } from '../orgs/contract.ts';
+import { PURCHASER_LEVEL_LABELS, purchaserLevel } from '../orgs/contract.ts';
+import { CATEGORY_LABELS, category as categoryEnum } from '../planning/contract.ts';
 import { purchasers } from '../orgs/index.ts';
 import { METHOD_LABELS } from '../tendering/index.ts';
-import { serviceKindLabels, type Figures, type StatisticsQuery, type StatisticsReport } from './contract.ts';
+import {
+  serviceKind,
+  serviceKindLabels,
+  type Figures,
+  type StatisticsQuery,
+  type StatisticsReport,
+} from './contract.ts';
 import { reportSql } from './facts.ts';
-import { amountText, categorySentence, headline, percentText, rateBp, roundDiv } from './rules.ts';
+import {
+  amountText,
+  categorySentence,
+  headline,
+  measuredAgainstTarget,
+  monthsBetween,
+  percentText,
+  rateBp,
+  targetProgress,
+} from './rules.ts';
 import { annualTargets } from './tables.ts';
 
-export const CATEGORY_LABELS = { goods: '货物', works: '工程', services: '服务' } as const;
-const CATEGORIES = ['goods', 'works', 'services'] as const;
-const LEVELS = ['county', 'township', 'village'] as const;
-const SERVICE_KINDS = ['preselected', 'nonPreselected', 'ppp'] as const;
+/** Kept for the exports, which name categories as the report does. */
+export { CATEGORY_LABELS };
 
 /** 重大采购项目: 一千万元以上 (seed 004: "一千万元以上的重大采购项目13个"); 以上 includes the amount itself. */
 export const MAJOR_PROJECT_FEN = 1_000_000_000n;
@@ -48,7 +62,7 @@ const reportRow = z.object({
       projectId: z.string().nullable(),
       code: z.string(),
       name: z.string(),
-      category: z.enum(CATEGORIES),
+      category: categoryEnum,
       method: methodKey,
       budget: z.string(),
       actual: z.string(),
@@ -123,7 +137,7 @@ export async function buildReport(db: Db | Tx, q: StatisticsQuery, now: Date): P
   const scope = q.purchaserId ? await purchaserSubtree(db, q.purchaserId) : null;
   const ids = scope?.ids ?? null;
 
-  // One read-only transaction: one snapshot for every figure, and room for the aggregates to stay in memory
+  // One statement, in a read-only transaction of its own that gives its aggregates room to stay in memory
   // (PostgreSQL's default 4 MB work_mem spills them to disk from about 100,000 shares on).
   const [row] = await db.transaction(async (tx) => {
     await tx.execute(sql`set transaction read only`);
@@ -134,15 +148,11 @@ export async function buildReport(db: Db | Tx, q: StatisticsQuery, now: Date): P
   const of = (dim: string) => row.groups.filter((r) => r.dim === dim);
   const find = (dim: string, key: string) => of(dim).find((r) => r.key === key) ?? EMPTY;
   const total = toFigures(of('total')[0] ?? EMPTY);
-  const majorProjects = row.major_projects;
-  const byMethod = row.by_method;
-  const histogram = row.histogram;
-  const majorFigures = row.major;
 
   const experts = await expertFigures(db, q);
-  const target = await targetProgress(db, q, ids === null && isWholeCentre(q) ? total : null);
+  const target = await targetOf(db, q, total);
 
-  const categories = CATEGORIES.map((c) => ({
+  const categories = categoryEnum.options.map((c) => ({
     category: c,
     label: CATEGORY_LABELS[c],
     ...toFigures(find('category', c)),
@@ -175,16 +185,20 @@ export async function buildReport(db: Db | Tx, q: StatisticsQuery, now: Date): P
       .map((c) => categorySentence(c.label, sentenceOf(c))),
     total,
     categories,
-    serviceKinds: SERVICE_KINDS.filter((k) => of('serviceKind').some((r) => r.key === k)).map((k) => ({
-      serviceKind: k,
-      label: serviceKindLabels[k],
-      ...toFigures(find('serviceKind', k)),
-    })),
-    levels: LEVELS.filter((l) => of('level').some((r) => r.key === l)).map((l) => ({
-      level: l,
-      label: PURCHASER_LEVEL_LABELS[l],
-      ...toFigures(find('level', l)),
-    })),
+    serviceKinds: serviceKind.options
+      .filter((k) => of('serviceKind').some((r) => r.key === k))
+      .map((k) => ({
+        serviceKind: k,
+        label: serviceKindLabels[k],
+        ...toFigures(find('serviceKind', k)),
+      })),
+    levels: purchaserLevel.options
+      .filter((l) => of('level').some((r) => r.key === l))
+      .map((l) => ({
+        level: l,
+        label: PURCHASER_LEVEL_LABELS[l],
+        ...toFigures(find('level', l)),
+      })),
     methods: (Object.keys(METHOD_LABELS) as (keyof typeof METHOD_LABELS)[])
       .filter((m) => of('method').some((r) => r.key === m))
       .map((m) => ({ method: m, label: METHOD_LABELS[m], ...toFigures(find('method', m)) })),
@@ -195,8 +209,8 @@ export async function buildReport(db: Db | Tx, q: StatisticsQuery, now: Date): P
     monthly: monthsBetween(q.from, q.to).map((m) => ({ month: m, ...toFigures(find('month', m)) })),
     major: {
       thresholdFen: MAJOR_PROJECT_FEN.toString(),
-      figures: toFigures(majorFigures),
-      projects: majorProjects.map((p) => {
+      figures: toFigures(row.major),
+      projects: row.major_projects.map((p) => {
         const budget = BigInt(p.budget);
         const savingsFen = budget - BigInt(p.actual);
         return {
@@ -215,7 +229,7 @@ export async function buildReport(db: Db | Tx, q: StatisticsQuery, now: Date): P
       }),
     },
     cycleTimes: {
-      byMethod: byMethod.map((r) => ({
+      byMethod: row.by_method.map((r) => ({
         method: r.method,
         label: METHOD_LABELS[r.method],
         procurements: r.n,
@@ -223,7 +237,7 @@ export async function buildReport(db: Db | Tx, q: StatisticsQuery, now: Date): P
         medianDays: Math.round(r.median * 10) / 10,
         p90Days: Math.round(r.p90 * 10) / 10,
       })),
-      histogram: histogram.map((h) => ({
+      histogram: row.histogram.map((h) => ({
         fromDays: h.bucket * BUCKET_DAYS,
         toDays: (h.bucket + 1) * BUCKET_DAYS - 1,
         count: h.n,
@@ -235,37 +249,21 @@ export async function buildReport(db: Db | Tx, q: StatisticsQuery, now: Date): P
   };
 }
 
-/** The centre's target applies to the whole centre's year: no scope filter, the period inside one calendar year. */
-function isWholeCentre(q: StatisticsQuery): boolean {
-  return (
-    !q.level &&
-    !q.category &&
-    !q.serviceKind &&
-    !q.method &&
-    !q.programme &&
-    q.source === 'all' &&
-    q.from.slice(0, 4) === q.to.slice(0, 4)
-  );
-}
-
-async function targetProgress(
+async function targetOf(
   db: Db | Tx,
   q: StatisticsQuery,
-  total: Figures | null,
+  total: Figures,
 ): Promise<StatisticsReport['target']> {
-  if (!total) return null;
+  if (!measuredAgainstTarget(q)) return null;
   const year = Number(q.from.slice(0, 4));
   const [t] = await db.select().from(annualTargets).where(eq(annualTargets.year, year));
   if (!t) return null;
-  const budget = BigInt(total.budgetFen);
   return {
     year,
     budgetFen: t.budgetFen.toString(),
     budgetText: amountText(t.budgetFen),
     savingsRateBp: t.savingsRateBp,
-    budgetProgressBp: Number(roundDiv(budget * 10_000n, t.budgetFen)),
-    budgetMet: budget >= t.budgetFen,
-    savingsRateMet: total.procurements > 0 && total.savingsRateBp >= t.savingsRateBp,
+    ...targetProgress(t, { ...total, budgetFen: BigInt(total.budgetFen) }),
   };
 }
 
@@ -300,22 +298,4 @@ async function expertFigures(db: Db | Tx, q: StatisticsQuery): Promise<Statistic
     declined: row?.declined ?? 0,
     distinctExperts: row?.distinct_experts ?? 0,
   };
-}
-
-/** 'YYYY-MM' of every month the period touches, in order. */
-export function monthsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  let y = Number(from.slice(0, 4));
-  let m = Number(from.slice(5, 7));
-  const endY = Number(to.slice(0, 4));
-  const endM = Number(to.slice(5, 7));
-  while (y < endY || (y === endY && m <= endM)) {
-    out.push(`${y}-${String(m).padStart(2, '0')}`);
-    m += 1;
-    if (m > 12) {
-      m = 1;
-      y += 1;
-    }
-  }
-  return out;
 }

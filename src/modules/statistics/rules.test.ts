@@ -4,10 +4,13 @@ import {
   categorySentence,
   daysBetween,
   headline,
+  measuredAgainstTarget,
+  monthsBetween,
   percentile,
   percentText,
   rateBp,
   roundDiv,
+  targetProgress,
   wanText,
   yiText,
 } from './rules.ts';
@@ -124,5 +127,48 @@ describe('cycle times', () => {
     expect(percentile([10], 0.9)).toBe(10);
     expect(percentile([10, 20, 30, 40], 0.5)).toBe(25);
     expect(percentile([10, 20, 30, 40, 50], 0.9)).toBe(46);
+  });
+});
+
+describe('the centre’s annual target', () => {
+  const year = { from: '2025-01-01', to: '2025-11-30', source: 'all' } as const;
+
+  it.each([
+    [{}, true],
+    [{ to: '2026-01-31' }, false], // across two years
+    [{ category: 'works' }, false],
+    [{ level: 'village' }, false],
+    [{ purchaserId: '00000000-0000-4000-8000-000000000001' }, false],
+    [{ programme: '校安工程' }, false],
+    [{ source: 'historical' }, false],
+  ] as const)('%j measured: %s', (over, measured) => {
+    expect(measuredAgainstTarget({ ...year, ...over })).toBe(measured);
+  });
+
+  it('measures seed 000 against its own target of 1亿元 and 10%', () => {
+    const target = { budgetFen: 10_000_000_000n, savingsRateBp: 1000 };
+    expect(
+      targetProgress(target, { procurements: 141, budgetFen: wan(43171.6), savingsRateBp: 1323 }),
+    ).toEqual({
+      budgetProgressBp: 43172,
+      budgetMet: true,
+      savingsRateMet: true,
+    });
+    expect(targetProgress(target, { procurements: 3, budgetFen: wan(1555), savingsRateBp: 999 })).toEqual({
+      budgetProgressBp: 1555,
+      budgetMet: false,
+      savingsRateMet: false,
+    });
+    // Nothing done yet: no rate to meet the target with.
+    expect(targetProgress(target, { procurements: 0, budgetFen: 0n, savingsRateBp: 0 }).savingsRateMet).toBe(
+      false,
+    );
+  });
+});
+
+describe('months of a period', () => {
+  it('lists every month touched, across a year end', () => {
+    expect(monthsBetween('2025-11-15', '2026-02-01')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(monthsBetween('2026-03-01', '2026-03-31')).toEqual(['2026-03']);
   });
 });

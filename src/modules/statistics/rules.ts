@@ -1,3 +1,5 @@
+import type { StatisticsQuery } from './contract.ts';
+
 /**
  * How the centres' reports write amounts and rates, computed exactly from fen (ARCHITECTURE.md "Money, time, text").
  * Seed 000 (敖汉旗): "完成采购预算4.3172亿元 … 节约资金5712万元，资金节约率13.23%"; "其中货物类采购38次，完成采购预算
@@ -111,4 +113,51 @@ export function percentile(sorted: readonly number[], q: number): number {
   const a = sorted[lo] ?? 0;
   const b = sorted[hi] ?? a;
   return a + (b - a) * (pos - lo);
+}
+
+/**
+ * The centre's annual target (seed 000: "采购中心自己确定的目标是完成采购预算1亿元，资金节约率达10%以上") is measured on the
+ * whole centre's figures of one calendar year: no scope filter, both sources, the period inside one year.
+ */
+export function measuredAgainstTarget(q: StatisticsQuery): boolean {
+  return (
+    !q.purchaserId &&
+    !q.level &&
+    !q.category &&
+    !q.serviceKind &&
+    !q.method &&
+    !q.programme &&
+    q.source === 'all' &&
+    q.from.slice(0, 4) === q.to.slice(0, 4)
+  );
+}
+
+/** Progress against the target: the budget completed so far (万分之一, may pass 10000) and whether each is met. */
+export function targetProgress(
+  target: { budgetFen: bigint; savingsRateBp: number },
+  done: { procurements: number; budgetFen: bigint; savingsRateBp: number },
+): { budgetProgressBp: number; budgetMet: boolean; savingsRateMet: boolean } {
+  return {
+    budgetProgressBp: Number(roundDiv(done.budgetFen * 10_000n, target.budgetFen)),
+    budgetMet: done.budgetFen >= target.budgetFen,
+    savingsRateMet: done.procurements > 0 && done.savingsRateBp >= target.savingsRateBp,
+  };
+}
+
+/** 'YYYY-MM' of every month the period touches, in order. */
+export function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  let y = Number(from.slice(0, 4));
+  let m = Number(from.slice(5, 7));
+  const endY = Number(to.slice(0, 4));
+  const endM = Number(to.slice(5, 7));
+  while (y < endY || (y === endY && m <= endM)) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return out;
 }
