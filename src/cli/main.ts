@@ -7,6 +7,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { z } from 'zod';
 import { IMPORT_KINDS, KIND_LABELS } from '../modules/orgs/import/columns.ts';
 import { loadConfig, type Config } from '../platform/config.ts';
+import type { RequestContext } from '../platform/auth/actor.ts';
 import type { Database } from '../platform/db/client.ts';
 import type { SignedStatement } from '../platform/signing.ts';
 import type { DrawExport } from '../modules/evaluation/draw.contract.ts';
@@ -177,62 +178,62 @@ program
   .argument('<file>', '.xlsx 或 .csv 文件（模板可在平台“数据导入”“统计分析”页下载）')
   .option('--dry-run', '只校验，不写入')
   .action(async (kind: string, file: string, opts: { dryRun?: boolean }) => {
-    if (kind === 'history') return importHistoryFile(file, opts.dryRun ?? false);
+    const dryRun = opts.dryRun ?? false;
+    const done = dryRun ? '校验通过（未写入）' : '已导入';
+    if (kind === 'history') {
+      const { importHistory } = await import('../modules/statistics/history/index.ts');
+      await importFile(
+        file,
+        '导入历史台账',
+        (db, ctx, input, onProgress) => importHistory(db, ctx, input, { dryRun, onProgress }),
+        (o) =>
+          `${done}：${o.rows} 行，${o.procurements} 个项目，合同签订日期 ${o.from} 至 ${o.to}；文件 SHA-256 ${o.fileSha256}`,
+      );
+      return;
+    }
     const k = IMPORT_KINDS.find((x) => x === kind);
     if (!k) throw new Error(`导入类别应为 ${IMPORT_KINDS.join('、')} 之一`);
-    const config = loadConfig();
-    await setAuditHashAlgorithm(config);
     const { importRegistry } = await import('../modules/orgs/index.ts');
-    const { systemActor } = await import('../platform/auth/actor.ts');
-    const { systemClock } = await import('../platform/clock.ts');
-    const database = await openMigrated(config);
-    const bar = progressBar(`导入${KIND_LABELS[k]}`);
-    try {
-      const outcome = await importRegistry(
-        database.db,
-        { actor: systemActor('cli:import'), requestId: null, clock: systemClock },
-        k,
-        { bytes: await readFile(file), name: path.basename(file) },
-        { dryRun: opts.dryRun ?? false, onProgress: (phase, done, total) => bar.update(done, total, phase) },
-      );
-      bar.stop();
-      if (outcome.ok) {
-        console.log(
-          `${opts.dryRun ? '校验通过（未写入）' : '已导入'}：${outcome.rowCount} 行，新建 ${outcome.created} 条；文件 SHA-256 ${outcome.fileHash}`,
-        );
-      } else {
-        console.error(`有 ${outcome.errorCount} 处错误，未导入任何记录：`);
-        for (const e of outcome.errors) console.error(`  第 ${e.row} 行 ${e.column}：${e.message}`);
-        if (outcome.truncated) console.error(`  ……（仅列出前 ${outcome.errors.length} 处）`);
-        process.exitCode = 1;
-      }
-    } finally {
-      bar.stop();
-      await database.close();
-    }
+    await importFile(
+      file,
+      `导入${KIND_LABELS[k]}`,
+      (db, ctx, input, onProgress) => importRegistry(db, ctx, k, input, { dryRun, onProgress }),
+      (o) => `${done}：${o.rowCount} 行，新建 ${o.created} 条；文件 SHA-256 ${o.fileHash}`,
+    );
   });
 
-/** `zhengcai import history FILE`: a centre's ledger of earlier years (docs/HISTORICAL-IMPORT.md), whole or not at all. */
-async function importHistoryFile(file: string, dryRun: boolean): Promise<void> {
+type ImportRun<S> = (
+  db: Database['db'],
+  ctx: RequestContext,
+  input: { bytes: Buffer; name: string },
+  onProgress: (phase: string, done: number, total: number) => void,
+) => Promise<
+  ({ ok: true } & S) | { ok: false; errorCount: number; errors: readonly RowMessage[]; truncated: boolean }
+>;
+interface RowMessage {
+  row: number;
+  column: string;
+  message: string;
+}
+
+/** A whole-or-nothing import as the system: its progress, then its summary or every wrong row and exit status 1. */
+async function importFile<S>(file: string, label: string, run: ImportRun<S>, summary: (s: S) => string) {
   const config = loadConfig();
   await setAuditHashAlgorithm(config);
-  const { importHistory } = await import('../modules/statistics/history/index.ts');
   const { systemActor } = await import('../platform/auth/actor.ts');
   const { systemClock } = await import('../platform/clock.ts');
   const database = await openMigrated(config);
-  const bar = progressBar('导入历史台账');
+  const bar = progressBar(label);
   try {
-    const outcome = await importHistory(
+    const outcome = await run(
       database.db,
       { actor: systemActor('cli:import'), requestId: null, clock: systemClock },
       { bytes: await readFile(file), name: path.basename(file) },
-      { dryRun, onProgress: (phase, done, total) => bar.update(done, total, phase) },
+      (phase, done, total) => bar.update(done, total, phase),
     );
     bar.stop();
     if (outcome.ok) {
-      console.log(
-        `${dryRun ? '校验通过（未写入）' : '已导入'}：${outcome.rows} 行，${outcome.procurements} 个项目，合同签订日期 ${outcome.from} 至 ${outcome.to}；文件 SHA-256 ${outcome.fileSha256}`,
-      );
+      console.log(summary(outcome));
     } else {
       console.error(`有 ${outcome.errorCount} 处错误，未导入任何记录：`);
       for (const e of outcome.errors) console.error(`  第 ${e.row} 行 ${e.column}：${e.message}`);
