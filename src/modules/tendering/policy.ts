@@ -1,4 +1,3 @@
-import { ROLES } from '../../platform/auth/actor.ts';
 import { definePolicy, type Grant } from '../../platform/auth/policy.ts';
 
 export interface ProjectRecord {
@@ -40,11 +39,6 @@ export const projectPolicy = definePolicy<ProjectRecord>()('project', {
   answer: [...CENTRE],
   /** Answered questions are read by everyone once the project is published. */
   readClarifications: [...WATCHERS, ownShare, publishedToSuppliers],
-});
-
-/** Notices are public. */
-export const noticePolicy = definePolicy<Record<string, never>>()('notice', {
-  readPublished: ['public', ...ROLES],
 });
 
 export const programmePolicy = definePolicy<Record<string, never>>()('programme', {

@@ -17,19 +17,7 @@ const day = z
 
 export { NOTICE_KIND_LABELS } from '../../tendering/contract.ts';
 
-export const CATEGORY_LABELS = { goods: '货物', works: '工程', services: '服务' } as const satisfies Record<
-  z.infer<typeof category>,
-  string
->;
-
-export const METHOD_LABELS = {
-  openTender: '公开招标',
-  invitedTender: '邀请招标',
-  negotiation: '竞争性谈判',
-  consultation: '竞争性磋商',
-  rfq: '询价',
-  singleSource: '单一来源',
-} as const satisfies Record<z.infer<typeof method>, string>;
+export { CATEGORY_LABELS } from '../../planning/contract.ts';
 
 export const PROJECT_STATUS_LABELS = {
   draft: '草稿',

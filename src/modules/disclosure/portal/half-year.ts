@@ -8,11 +8,10 @@ import { and, asc, count, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-
 import type { z } from 'zod';
 import type { Db } from '../../../platform/db/client.ts';
 import { awards, contracts } from '../../award/tables.ts';
-import { categoryOf, methodOf, stateOf } from '../../tendering/index.ts';
+import { categoryOf, METHOD_LABELS, methodOf, stateOf } from '../../tendering/index.ts';
 import { lots, projects } from '../../tendering/tables.ts';
 import {
   CATEGORY_LABELS,
-  METHOD_LABELS,
   PROJECT_STATUS_LABELS,
   type halfYearListing,
   type halfYearQuery,
@@ -20,7 +19,7 @@ import {
 import { contractAmountsOf, winnersOf } from './projects.ts';
 import { purchaserNamesOf } from './summaries.ts';
 
-export function halfYearBounds(year: number, half: number): { from: string; to: string } {
+function halfYearBounds(year: number, half: number): { from: string; to: string } {
   return half === 1
     ? { from: `${year}-01-01`, to: `${year}-06-30` }
     : { from: `${year}-07-01`, to: `${year}-12-31` };

@@ -6,4 +6,3 @@ import { onNoticePublished } from './search-index.ts';
 onDomainEvent('tendering.noticePublished', onNoticePublished);
 
 export { portalRoutes } from './routes.ts';
-export { backfillNoticeSearch } from './search-index.ts';

@@ -3,7 +3,7 @@
  * notice (search-index.ts; tokenize.ts for how Chinese is cut): the GIN index answers it, the rest are plain
  * filters, newest first. User text reaches SQL only as a bound parameter, cast to `tsquery`.
  */
-import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../../platform/db/client.ts';
 import { badRequest, notFound } from '../../../platform/errors.ts';
@@ -17,8 +17,8 @@ import {
   type portalNoticeView,
   type publicPurchaserList,
 } from './contract.ts';
-import { attachmentsOf, committeeOf } from './projects.ts';
-import { noticeSummaries, summariesOf, summaryColumns } from './summaries.ts';
+import { resultParts } from './projects.ts';
+import { projectNotices, summariesOf, summaryColumns } from './summaries.ts';
 import { queryOf } from './tokenize.ts';
 
 type Query = z.infer<typeof portalNoticeQuery>;
@@ -26,7 +26,7 @@ type Filters = Omit<Query, 'page' | 'pageSize'>;
 
 const DAY_MS = 86_400_000;
 /** The first instant of a Shanghai calendar day (China keeps no daylight saving time). */
-export const shanghaiMidnight = (day: string): Date => new Date(`${day}T00:00:00+08:00`);
+const shanghaiMidnight = (day: string): Date => new Date(`${day}T00:00:00+08:00`);
 
 /** The conditions of a list or feed query; the text becomes a tsquery literal or nothing at all. */
 export function noticeConditions(f: Filters): SQL | undefined {
@@ -77,28 +77,23 @@ export async function searchNotices(db: Db, q: Query): Promise<z.infer<typeof po
 export async function readPublicNotice(db: Db, id: string): Promise<z.infer<typeof portalNoticeView>> {
   const [n] = await db
     .select({
-      ...summaryColumns,
+      projectId: notices.projectId,
+      kind: notices.kind,
       body: notices.body,
       bidDeadlineAt: notices.bidDeadlineAt,
       previousDeadlineAt: notices.previousDeadlineAt,
     })
     .from(notices)
-    .innerJoin(projects, eq(projects.id, notices.projectId))
     .where(eq(notices.id, id));
-  if (!n) throw notFound('公告不存在');
-  const [project] = await db.select().from(projects).where(eq(projects.id, n.projectId));
-  if (!project) throw notFound('公告不存在');
-  const [summary] = await summariesOf(db, [n]);
+  const [project] = n ? await db.select().from(projects).where(eq(projects.id, n.projectId)) : [];
+  if (!n || !project) throw notFound('公告不存在');
+  const related = await projectNotices(db, project.id);
+  const summary = related.find((r) => r.id === id);
   if (!summary) throw notFound('公告不存在');
   const [budget] = await db
     .select({ fen: sql<string>`coalesce(sum(${lots.budgetFen}), 0)::text` })
     .from(lots)
-    .where(eq(lots.projectId, n.projectId));
-  const siblings = await db
-    .select({ id: notices.id })
-    .from(notices)
-    .where(eq(notices.projectId, n.projectId))
-    .orderBy(asc(notices.publishedAt));
+    .where(eq(lots.projectId, project.id));
   const status = stateOf(project.status);
   return {
     ...summary,
@@ -108,12 +103,8 @@ export async function readPublicNotice(db: Db, id: string): Promise<z.infer<type
     previousDeadlineAt: n.previousDeadlineAt?.toISOString() ?? null,
     projectStatus: status,
     projectStatusLabel: PROJECT_STATUS_LABELS[status],
-    attachments: await attachmentsOf(db, project, n.id),
-    committee: n.kind === 'result' ? await committeeOf(db, project) : null,
-    related: await noticeSummaries(
-      db,
-      siblings.map((s) => s.id),
-    ),
+    ...(await resultParts(db, project, { noticeId: id, withCommittee: n.kind === 'result' })),
+    related,
   };
 }
 

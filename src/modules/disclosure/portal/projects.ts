@@ -17,6 +17,7 @@ import { experts, suppliers } from '../../orgs/tables.ts';
 import {
   categoryOf,
   loadProject,
+  METHOD_LABELS,
   methodOf,
   projectRenderInput,
   renderDocument,
@@ -26,25 +27,24 @@ import {
 import { lots, notices, projects, type ProjectRow } from '../../tendering/tables.ts';
 import {
   CATEGORY_LABELS,
-  METHOD_LABELS,
   PROJECT_STATUS_LABELS,
   type attachment,
   type publicCommittee,
   type publicProjectView,
   type publicWinner,
 } from './contract.ts';
-import { noticeSummaries, purchaserNamesOf } from './summaries.ts';
+import { projectNotices, purchaserNamesOf } from './summaries.ts';
 
 type Attachment = z.infer<typeof attachment>;
 type Winner = z.infer<typeof publicWinner>;
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** Award rows whose winner is public: the result notice is out. */
 const NOTICED = 'noticed';
 const RESULT_PUBLIC_STATES: readonly string[] = ['awarded', 'contracted'];
 
 /** Whether the project's result is public (status awarded/contracted, or a result notice published). */
-export async function resultIsPublic(db: Db, p: Pick<ProjectRow, 'id' | 'status'>): Promise<boolean> {
+async function resultIsPublic(db: Db, p: Pick<ProjectRow, 'id' | 'status'>): Promise<boolean> {
   if (RESULT_PUBLIC_STATES.includes(p.status)) return true;
   const [r] = await db
     .select({ id: notices.id })
@@ -89,8 +89,7 @@ export async function contractAmountsOf(db: Db, projectIds: readonly string[]): 
 }
 
 /** The committee list of a project whose result is public; null before (or when it had no committee). */
-export async function committeeOf(db: Db, p: ProjectRow): Promise<z.infer<typeof publicCommittee> | null> {
-  if (!(await resultIsPublic(db, p))) return null;
+async function committeeOf(db: Db, p: ProjectRow): Promise<z.infer<typeof publicCommittee> | null> {
   const [c] = await db.select().from(committees).where(eq(committees.projectId, p.id));
   if (!c) return null;
   const seats = await db
@@ -123,9 +122,14 @@ export async function committeeOf(db: Db, p: ProjectRow): Promise<z.infer<typeof
 }
 
 /** The procurement documents, public with the result (财库〔2015〕135号: 招标文件随中标、成交结果同时公告). */
-export async function attachmentsOf(db: Db, p: ProjectRow, noticeId?: string): Promise<Attachment[]> {
+async function attachmentsOf(
+  db: Db,
+  p: ProjectRow,
+  resultPublic: boolean,
+  noticeId: string | undefined,
+): Promise<Attachment[]> {
   const out: Attachment[] = [];
-  if (await resultIsPublic(db, p)) {
+  if (resultPublic) {
     out.push({
       kind: 'procurementDocument',
       name: `${p.code}-采购文件.docx`,
@@ -150,6 +154,22 @@ export async function attachmentsOf(db: Db, p: ProjectRow, noticeId?: string): P
   return out;
 }
 
+/**
+ * What is public with the result: the procurement documents (and the contract text of a contract notice) and,
+ * when `withCommittee`, the committee list — the result's publicity read once.
+ */
+export async function resultParts(
+  db: Db,
+  p: ProjectRow,
+  o: { noticeId?: string; withCommittee: boolean },
+): Promise<{ attachments: Attachment[]; committee: z.infer<typeof publicCommittee> | null }> {
+  const resultPublic = await resultIsPublic(db, p);
+  return {
+    attachments: await attachmentsOf(db, p, resultPublic, o.noticeId),
+    committee: resultPublic && o.withCommittee ? await committeeOf(db, p) : null,
+  };
+}
+
 /** A project with at least one published notice; "not found" otherwise. */
 async function publicProjectRow(db: Db, id: string): Promise<ProjectRow> {
   const [p] = await db
@@ -170,11 +190,6 @@ export async function readPublicProject(db: Db, id: string): Promise<z.infer<typ
   const lotRows = await db.select().from(lots).where(eq(lots.projectId, id)).orderBy(asc(lots.no));
   const winners = (await winnersOf(db, [id])).get(id) ?? [];
   const contractFen = (await contractAmountsOf(db, [id])).get(id);
-  const noticeRows = await db
-    .select({ id: notices.id })
-    .from(notices)
-    .where(eq(notices.projectId, id))
-    .orderBy(asc(notices.publishedAt));
   return {
     id: p.id,
     code: p.code,
@@ -195,18 +210,14 @@ export async function readPublicProject(db: Db, id: string): Promise<z.infer<typ
       winner: winners.find((w) => w.lotNo === l.no) ?? null,
     })),
     contractAmountFen: contractFen === undefined ? null : contractFen.toString(),
-    notices: await noticeSummaries(
-      db,
-      noticeRows.map((n) => n.id),
-    ),
-    attachments: await attachmentsOf(db, p),
-    committee: await committeeOf(db, p),
+    notices: await projectNotices(db, id),
+    ...(await resultParts(db, p, { withCommittee: true })),
   };
 }
 
 export async function readPublicCommittee(db: Db, id: string): Promise<z.infer<typeof publicCommittee>> {
   const p = await publicProjectRow(db, id);
-  const c = await committeeOf(db, p);
+  const c = (await resultIsPublic(db, p)) ? await committeeOf(db, p) : null;
   if (!c) throw notFound('评审委员会名单在结果公告后公开');
   return c;
 }

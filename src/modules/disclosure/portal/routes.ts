@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import type { Db } from '../../../platform/db/client.ts';
 import { PUBLIC } from '../../../platform/http/access.ts';
 import { errorBody, idParams } from '../../../platform/http/contract.ts';
@@ -18,6 +18,7 @@ import { noticeFeed } from './feed.ts';
 import { readHalfYear } from './half-year.ts';
 import { listPublicPurchasers, readPublicNotice, searchNotices } from './notices.ts';
 import {
+  DOCX,
   publicContractDocument,
   publicProjectDocument,
   readPublicCommittee,
@@ -26,7 +27,6 @@ import {
 import { backfillNoticeSearch } from './search-index.ts';
 
 const tags = ['公开'];
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /**
  * Public answers are the same for every caller, so browsers and proxies may keep them briefly (the server's
@@ -42,6 +42,11 @@ function cacheFor(seconds: number) {
 }
 const SHORT = cacheFor(30);
 const LONGER = cacheFor(300);
+
+/** What every portal route declares: open to everyone, tagged 公开, kept by caches for `onSend`'s time. */
+function open<S extends FastifySchema>(onSend: typeof SHORT, schema: S) {
+  return { config: { access: PUBLIC }, onSend, schema: { tags, ...schema } };
+}
 
 function download(reply: FastifyReply, file: { filename: string; body: Buffer }) {
   return reply
@@ -60,116 +65,73 @@ export function portalRoutes(app: App, deps: { db: Db }): void {
 
   app.get(
     '/api/portal/notices',
-    {
-      config: { access: PUBLIC },
-      onSend: SHORT,
-      schema: {
-        tags,
-        summary: '采购公告：按标题、采购单位、供应商、品目或项目编号检索，按类型、类别、方式、单位、日期筛选',
-        querystring: portalNoticeQuery,
-        response: { 200: portalNoticePage, 400: errorBody },
-      },
-    },
+    open(SHORT, {
+      summary: '采购公告：按标题、采购单位、供应商、品目或项目编号检索，按类型、类别、方式、单位、日期筛选',
+      querystring: portalNoticeQuery,
+      response: { 200: portalNoticePage, 400: errorBody },
+    }),
     (req) => searchNotices(db, req.query),
   );
   app.get(
     '/api/portal/notices/:id',
-    {
-      config: { access: PUBLIC },
-      onSend: SHORT,
-      schema: {
-        tags,
-        summary: '公告全文，附件（结果公告后的采购文件、合同公告的合同文本）与结果公告的评审委员会名单',
-        params: idParams,
-        response: { 200: portalNoticeView, 404: errorBody },
-      },
-    },
+    open(SHORT, {
+      summary: '公告全文，附件（结果公告后的采购文件、合同公告的合同文本）与结果公告的评审委员会名单',
+      params: idParams,
+      response: { 200: portalNoticeView, 404: errorBody },
+    }),
     (req) => readPublicNotice(db, req.params.id),
   );
   app.get(
     '/api/portal/notices/:id/contract',
-    {
-      config: { access: PUBLIC },
-      onSend: LONGER,
-      schema: { tags, summary: '合同公告所公告的政府采购合同文本（docx）', params: idParams },
-    },
+    open(LONGER, { summary: '合同公告所公告的政府采购合同文本（docx）', params: idParams }),
     async (req, reply) => download(reply, await publicContractDocument(db, req.params.id)),
   );
   app.get(
     '/api/portal/projects/:id',
-    {
-      config: { access: PUBLIC },
-      onSend: SHORT,
-      schema: {
-        tags,
-        summary: '项目公开信息：公告、各包结果与合同金额（公告后）、评审委员会名单（结果公告后）',
-        params: idParams,
-        response: { 200: publicProjectView, 404: errorBody },
-      },
-    },
+    open(SHORT, {
+      summary: '项目公开信息：公告、各包结果与合同金额（公告后）、评审委员会名单（结果公告后）',
+      params: idParams,
+      response: { 200: publicProjectView, 404: errorBody },
+    }),
     (req) => readPublicProject(db, req.params.id),
   );
   app.get(
     '/api/portal/projects/:id/committee',
-    {
-      config: { access: PUBLIC },
-      onSend: SHORT,
-      schema: {
-        tags,
-        summary: '评审委员会（评审小组）名单：中标（成交）结果公告后公开，此前为“不存在”',
-        params: idParams,
-        response: { 200: publicCommittee, 404: errorBody },
-      },
-    },
+    open(SHORT, {
+      summary: '评审委员会（评审小组）名单：中标（成交）结果公告后公开，此前为“不存在”',
+      params: idParams,
+      response: { 200: publicCommittee, 404: errorBody },
+    }),
     (req) => readPublicCommittee(db, req.params.id),
   );
   app.get(
     '/api/portal/projects/:id/document',
-    {
-      config: { access: PUBLIC },
-      onSend: LONGER,
-      schema: { tags, summary: '采购文件（docx）：随中标（成交）结果公告后公开', params: idParams },
-    },
+    open(LONGER, { summary: '采购文件（docx）：随中标（成交）结果公告后公开', params: idParams }),
     async (req, reply) => download(reply, await publicProjectDocument(db, req.params.id)),
   );
   app.get(
     '/api/portal/half-year',
-    {
-      config: { access: PUBLIC },
-      onSend: SHORT,
-      schema: {
-        tags,
-        summary: '半年公告：该半年内发布公告的全部采购项目及其结果',
-        querystring: halfYearQuery,
-        response: { 200: halfYearListing, 400: errorBody },
-      },
-    },
+    open(SHORT, {
+      summary: '半年公告：该半年内发布公告的全部采购项目及其结果',
+      querystring: halfYearQuery,
+      response: { 200: halfYearListing, 400: errorBody },
+    }),
     (req) => readHalfYear(db, req.query),
   );
   app.get(
     '/api/portal/purchasers',
-    {
-      config: { access: PUBLIC },
-      onSend: LONGER,
-      schema: {
-        tags,
-        summary: '发布过公告的采购单位（供筛选）',
-        response: { 200: publicPurchaserList },
-      },
-    },
+    open(LONGER, {
+      summary: '发布过公告的采购单位（供筛选）',
+      response: { 200: publicPurchaserList },
+    }),
     () => listPublicPurchasers(db),
   );
   app.get(
     '/api/portal/feed.atom',
-    {
-      config: { access: PUBLIC },
-      onSend: SHORT,
-      schema: {
-        tags,
-        summary: '最新公告的 Atom 订阅源（可按公告类型、采购类别筛选）',
-        querystring: feedQuery,
-      },
-    },
+    open(SHORT, {
+      summary: '最新公告的 Atom 订阅源（可按公告类型、采购类别筛选）',
+      querystring: feedQuery,
+    }),
     async (req, reply) => {
       const xml = await noticeFeed(db, req.query, {
         base: `${req.protocol}://${req.host}`,

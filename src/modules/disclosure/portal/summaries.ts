@@ -3,9 +3,9 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../../platform/db/client.ts';
 import { purchasers } from '../../orgs/tables.ts';
-import { categoryOf, methodOf } from '../../tendering/index.ts';
+import { categoryOf, METHOD_LABELS, methodOf } from '../../tendering/index.ts';
 import { noticeOrder, notices, projects, projectShares } from '../../tendering/tables.ts';
-import { CATEGORY_LABELS, METHOD_LABELS, NOTICE_KIND_LABELS, type portalNoticeSummary } from './contract.ts';
+import { CATEGORY_LABELS, NOTICE_KIND_LABELS, type portalNoticeSummary } from './contract.ts';
 
 type Summary = z.infer<typeof portalNoticeSummary>;
 type Kind = keyof typeof NOTICE_KIND_LABELS;
@@ -27,7 +27,7 @@ export const summaryColumns = {
   method: projects.method,
 };
 
-export type SummaryRow = {
+type SummaryRow = {
   id: string;
   kind: string;
   title: string;
@@ -57,7 +57,7 @@ export async function purchaserNamesOf(
   return out;
 }
 
-export function summaryOf(r: SummaryRow, purchaserNames: readonly string[]): Summary {
+function summaryOf(r: SummaryRow, purchaserNames: readonly string[]): Summary {
   const kind = kindOf(r.kind);
   const category = categoryOf(r.category);
   const method = methodOf(r.method);
@@ -88,14 +88,13 @@ export async function summariesOf(db: Db, rows: readonly SummaryRow[]): Promise<
   return rows.map((r) => summaryOf(r, names.get(r.projectId) ?? []));
 }
 
-/** Summaries of the given notices, oldest first (a project's notices in the order they went out). */
-export async function noticeSummaries(db: Db, ids: readonly string[]): Promise<Summary[]> {
-  if (!ids.length) return [];
+/** A project's notices, in the order they went out. */
+export async function projectNotices(db: Db, projectId: string): Promise<Summary[]> {
   const rows = await db
     .select(summaryColumns)
     .from(notices)
     .innerJoin(projects, eq(projects.id, notices.projectId))
-    .where(inArray(notices.id, [...ids]))
+    .where(eq(notices.projectId, projectId))
     .orderBy(asc(notices.publishedAt), asc(noticeOrder));
   return summariesOf(db, rows);
 }

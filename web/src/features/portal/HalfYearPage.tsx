@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { halfYearListing } from '../../../../src/modules/disclosure/portal/contract.ts';
 import { api, errorMessage } from '../../api.ts';
 import { formatWan } from '../../shared/money.ts';
+import { shanghaiToday } from '../planning/api.ts';
 import { PortalLayout } from './PortalLayout.tsx';
 
 type Row = z.infer<typeof halfYearListing>['items'][number];
@@ -67,14 +68,7 @@ const columns: TableColumnsType<Row> = [
 
 /** The half-year under way in Beijing time: its listing grows as projects are published (seed 000 prints it after). */
 function currentHalf(): { year: number; half: number } {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-  })
-    .format(new Date())
-    .split('-')
-    .map(Number);
+  const [y, m] = shanghaiToday().split('-').map(Number);
   return { year: y ?? new Date().getFullYear(), half: (m ?? 1) <= 6 ? 1 : 2 };
 }
 

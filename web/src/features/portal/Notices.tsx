@@ -4,17 +4,16 @@ import { Button, Card, DatePicker, Select, Tag, Typography, type TableColumnsTyp
 import { Link, useSearchParams } from 'react-router-dom';
 import type { z } from 'zod';
 import {
-  CATEGORY_LABELS,
-  METHOD_LABELS,
   NOTICE_KIND_LABELS,
   portalNoticePage,
   publicPurchaserList,
 } from '../../../../src/modules/disclosure/portal/contract.ts';
 import { api } from '../../api.ts';
 import { formatTime } from '../../shared/format.ts';
-import { optionsOf } from '../../shared/labels.ts';
+import { categoryLabels, optionsOf } from '../../shared/labels.ts';
 import { PagedTable, SearchFilter, SelectFilter } from '../../shared/PagedTable.tsx';
 import { usePagedList } from '../../shared/usePagedList.ts';
+import { methodLabels } from '../tendering/api.ts';
 import { feedUrl } from './api.ts';
 import { noticeKindColors } from './noticeColors.ts';
 import { PortalLayout } from './PortalLayout.tsx';
@@ -132,13 +131,13 @@ export function NoticesPage() {
               <SelectFilter
                 placeholder="全部类别"
                 width={110}
-                options={optionsOf(CATEGORY_LABELS)}
+                options={optionsOf(categoryLabels)}
                 onChange={(v) => list.setFilter('category', v)}
               />
               <SelectFilter
                 placeholder="全部方式"
                 width={130}
-                options={optionsOf(METHOD_LABELS)}
+                options={optionsOf(methodLabels)}
                 onChange={(v) => list.setFilter('method', v)}
               />
               <Select
