@@ -11,7 +11,7 @@ import { startHarness, type TestHarness } from './support/harness.ts';
 import { ocdsErrors } from './support/ocds.ts';
 import { again, custodians, projectWithCustodians, sealedBid } from './support/opening.ts';
 import type { ReleaseKey } from '../src/modules/disclosure/ocds/build.ts';
-import { releasePage } from '../src/modules/disclosure/ocds/feed.ts';
+import { buildOptions, releasePage } from '../src/modules/disclosure/ocds/feed.ts';
 import {
   ocdsRelease,
   type OcdsRelease,
@@ -275,7 +275,7 @@ describe('OCDS releases and records', () => {
 
   it('pages exactly whatever the number of projects built per round', async () => {
     const all = await feed('limit=500');
-    const o = { prefix: PREFIX, baseUrl: null, now: h.clock.now() };
+    const o = await buildOptions(h.db, { prefix: PREFIX, baseUrl: null, now: h.clock.now() });
     for (const [limit, batch] of [
       [1, 1],
       [2, 1],

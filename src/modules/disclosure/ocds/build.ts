@@ -9,7 +9,7 @@
  */
 import type { z } from 'zod';
 import { NOTICE_KIND_LABELS } from '../../tendering/contract.ts';
-import { lotteryPriceOf } from '../../tendering/index.ts';
+import { categoryOf, lotteryPriceOf, METHOD_LABELS, methodOf } from '../../tendering/index.ts';
 import type {
   bidDetail,
   bidStatistic,
@@ -27,7 +27,7 @@ import type {
   ReleaseTag,
 } from './contract.ts';
 import type { CentreRow, ProjectData } from './load.ts';
-import { cny, dayEnd, dayStart, iso, yuanText } from './values.ts';
+import { cny, dayEnd, dayStart, iso, yuanNumber, yuanText } from './values.ts';
 
 export interface BuildOptions {
   /** The publisher's ocid prefix, e.g. `ocds-zhengcai` (a real publisher registers its own with OCP). */
@@ -58,17 +58,15 @@ export const ocidOf = (prefix: string, code: string): string => `${prefix}-${cod
 
 // ── Codes and labels ────────────────────────────────────────────────────────────────────────────────────
 
-/** 政府采购方式 → OCDS method codelist, with the Chinese name in procurementMethodDetails. */
-export const METHODS: Record<string, { code: 'open' | 'selective' | 'limited' | 'direct'; label: string }> = {
-  openTender: { code: 'open', label: '公开招标' },
-  invitedTender: { code: 'selective', label: '邀请招标' },
-  negotiation: { code: 'limited', label: '竞争性谈判' },
-  consultation: { code: 'limited', label: '竞争性磋商' },
-  rfq: { code: 'limited', label: '询价' },
-  singleSource: { code: 'direct', label: '单一来源采购' },
-};
-
-const CATEGORIES = { goods: 'goods', works: 'works', services: 'services' } as const;
+/** 政府采购方式 → OCDS method codelist (the Chinese name, METHOD_LABELS, goes in procurementMethodDetails). */
+const METHOD_CODES = {
+  openTender: 'open',
+  invitedTender: 'selective',
+  negotiation: 'limited',
+  consultation: 'limited',
+  rfq: 'limited',
+  singleSource: 'direct',
+} as const satisfies Record<keyof typeof METHOD_LABELS, string>;
 
 const EVALUATION: Record<string, { code: string; label: string }> = {
   lowestPrice: { code: 'priceOnly', label: '最低评标价法' },
@@ -204,7 +202,6 @@ class ProjectReleases {
   private readonly noticeById: Map<string, Notice>;
   private readonly contractNotice = new Map<string, Notice>();
   private placed: Placed[] = [];
-  private readonly lotIds: Map<number, string>;
 
   constructor(
     private readonly d: ProjectData,
@@ -217,7 +214,6 @@ class ProjectReleases {
       const n = c.contract.noticeId ? this.noticeById.get(c.contract.noticeId) : undefined;
       if (n) this.contractNotice.set(c.contract.id, n);
     }
-    this.lotIds = new Map(d.lots.map((l) => [l.no, String(l.no)]));
   }
 
   build(): BuiltRelease[] {
@@ -395,9 +391,6 @@ class ProjectReleases {
   get firstNotice(): Notice {
     return this.first;
   }
-  lotId(no: number): string {
-    return this.lotIds.get(no) ?? String(no);
-  }
   noticeOf(id: string | null): Notice | undefined {
     return id ? this.noticeById.get(id) : undefined;
   }
@@ -474,14 +467,14 @@ class AsOf {
         if (!known.roles.includes(role)) known.roles.push(role);
       } else out.set(org.id, { ...org, roles: [role] });
     };
-    const identified = (
-      ref: { id: string; name: string },
-      x: { creditCode: string | null; address: string | null },
-    ) => ({
+    type Org = { id: string; name: string; creditCode: string | null; address: string | null };
+    const identified = (ref: { id: string; name: string }, x: Org) => ({
       ...ref,
       ...(x.creditCode ? { identifier: { scheme: 'CN-USCC', id: x.creditCode, legalName: ref.name } } : {}),
       address: { ...(x.address ? { streetAddress: x.address } : {}), countryName: '中国' },
     });
+    const supplier = (x: Org) => identified(this.supplierRef(x), x);
+    const purchaser = (x: Org) => identified(this.purchaserRef(x), x);
     const centre = this.p.options.centre;
     add(
       {
@@ -499,7 +492,7 @@ class AsOf {
       const x = s.purchaser;
       add(
         {
-          ...identified(this.purchaserRef(x), x),
+          ...purchaser(x),
           ...(x.contactName || x.contactPhone
             ? {
                 contactPoint: {
@@ -515,16 +508,15 @@ class AsOf {
     for (const a of this.activeAwards()) {
       const w = a.winner;
       if (!w) continue;
-      add(identified(this.supplierRef(w), w), 'tenderer');
-      add(identified(this.supplierRef(w), w), 'supplier');
+      add(supplier(w), 'tenderer');
+      add(supplier(w), 'supplier');
     }
-    for (const { contract, purchaser, supplier } of this.publicContracts()) {
-      const paid = this.paymentsOf(contract.id).length > 0;
-      add(identified(this.purchaserRef(purchaser), purchaser), 'buyer');
-      add(identified(this.supplierRef(supplier), supplier), 'supplier');
-      if (paid) {
-        add(identified(this.purchaserRef(purchaser), purchaser), 'payer');
-        add(identified(this.supplierRef(supplier), supplier), 'payee');
+    for (const c of this.publicContracts()) {
+      add(purchaser(c.purchaser), 'buyer');
+      add(supplier(c.supplier), 'supplier');
+      if (this.paymentsOf(c.contract.id).length) {
+        add(purchaser(c.purchaser), 'payer');
+        add(supplier(c.supplier), 'payee');
       }
     }
     if (this.d.complaints.some((c) => this.complaintKnown(c))) {
@@ -598,7 +590,7 @@ class AsOf {
         description: `${s.line.itemName}（${s.purchaser.name}）`,
         classification: { scheme: 'CN-GPC', id: s.line.itemCode, description: s.line.itemName },
         ...q,
-        ...(s.lotNo !== null ? { relatedLot: this.p.lotId(s.lotNo) } : {}),
+        ...(s.lotNo !== null ? { relatedLot: lotIdOf(s.lotNo) } : {}),
       };
     });
   }
@@ -609,7 +601,7 @@ class AsOf {
       id: pr.code,
       title: pr.name,
       status: 'planned',
-      mainProcurementCategory: CATEGORIES[categoryOf(pr.category)],
+      mainProcurementCategory: categoryOf(pr.category),
       items: this.items(),
     };
   }
@@ -629,7 +621,7 @@ class AsOf {
         price !== null ? `定标价（合理定价评审抽签法）：${yuanText(price)} 元` : null,
       ].filter((x): x is string => !!x);
       return {
-        id: this.p.lotId(l.no),
+        id: lotIdOf(l.no),
         title: l.name,
         description: notes.join('；'),
         status: status(l.no),
@@ -685,7 +677,7 @@ class AsOf {
     const d = this.d;
     const pr = d.project;
     const r = pr.requirements;
-    const method = METHODS[pr.method] ?? { code: 'open' as const, label: pr.method };
+    const method = methodOf(pr.method);
     const terminated = this.notices(['termination']).length > 0;
     const decisions = new Map(d.lots.map((l) => [l.no, this.lotDecision(l.no)]));
     const decided = [...decisions.values()];
@@ -701,16 +693,10 @@ class AsOf {
           : 'active';
     const deadline = this.deadline();
     const openings = this.knownOpenings();
-    const lotDocs = (lotNo: number | null) => (lotNo === null ? undefined : [this.p.lotId(lotNo)]);
     const documents = [
-      ...this.notices([
-        'tender',
-        'prequalification',
-        'invitation',
-        'correction',
-        'termination',
-        'failure',
-      ]).map((n) => this.document(n)),
+      ...this.notices([...FIRST_NOTICES, 'correction', 'termination', 'failure']).map((n) =>
+        this.document(n),
+      ),
       ...d.complaints
         .filter((c) => this.complaintKnown(c))
         .map((c) => ({
@@ -727,19 +713,20 @@ class AsOf {
             .join('；'),
           datePublished: iso(c.decidedAt ?? new Date(this.moment.at)),
           language: 'zh',
-          ...(lotDocs(c.lotNo) ? { relatedLots: lotDocs(c.lotNo) } : {}),
+          ...(c.lotNo !== null ? { relatedLots: [lotIdOf(c.lotNo)] } : {}),
         })),
     ];
     const corrections = this.notices(['correction']);
-    const amendments: z.infer<typeof ocdsAmendment>[] = corrections.map((n) => ({
-      id: n.id,
-      date: iso(n.publishedAt),
-      rationale: n.title,
-      description: n.body,
-      ...(this.p.releaseIdOf('correction', n.id)
-        ? { releaseID: this.p.releaseIdOf('correction', n.id) }
-        : {}),
-    }));
+    const amendments: z.infer<typeof ocdsAmendment>[] = corrections.map((n) => {
+      const releaseID = this.p.releaseIdOf('correction', n.id);
+      return {
+        id: n.id,
+        date: iso(n.publishedAt),
+        rationale: n.title,
+        description: n.body,
+        ...(releaseID ? { releaseID } : {}),
+      };
+    });
     // The release a correction amends is the one before it.
     const own = amendments.find((a) => a.releaseID !== undefined && a.releaseID === this.currentId());
     if (own && previousReleaseId) own.amendsReleaseID = previousReleaseId;
@@ -755,10 +742,10 @@ class AsOf {
       procuringEntity: this.centreRef(),
       items: this.items(),
       value: cny(d.lots.reduce((sum, l) => sum + (l.ceilingFen ?? l.budgetFen), 0n)),
-      procurementMethod: method.code,
-      procurementMethodDetails: method.label,
+      procurementMethod: METHOD_CODES[method],
+      procurementMethodDetails: METHOD_LABELS[method],
       ...(pr.methodReason ? { procurementMethodRationale: pr.methodReason } : {}),
-      mainProcurementCategory: CATEGORIES[categoryOf(pr.category)],
+      mainProcurementCategory: categoryOf(pr.category),
       awardCriteria: (EVALUATION[r.evaluationMethod] ?? { code: 'priceOnly' }).code,
       awardCriteriaDetails: this.awardCriteriaDetails(),
       submissionMethod: ['electronicSubmission'],
@@ -825,11 +812,15 @@ class AsOf {
     return m;
   }
 
+  /** The price as read out at the opening. */
+  private openedPrice(bidId: string, lotNo: number): bigint | null {
+    return this.d.prices.find((x) => x.bidId === bidId && x.lotNo === lotNo)?.priceFen ?? null;
+  }
+
   /** The price the committee evaluated: the opened price, or the arithmetic correction the bidder confirmed. */
   private evaluatedPrice(bidId: string, lotNo: number): bigint | null {
     const corrected = this.d.corrections.find((c) => c.bidId === bidId && c.lotNo === lotNo);
-    if (corrected) return corrected.correctedFen;
-    return this.d.prices.find((x) => x.bidId === bidId && x.lotNo === lotNo)?.priceFen ?? null;
+    return corrected ? corrected.correctedFen : this.openedPrice(bidId, lotNo);
   }
 
   bids(): z.infer<typeof ocdsBids> | null {
@@ -841,16 +832,11 @@ class AsOf {
     const opened = new Set(this.d.bidOpenings.filter((x) => x.status === 'opened').map((x) => x.bidId));
     const blindProject = this.d.project.requirements.blindTechnical;
     for (const l of openings) {
-      const lot = this.p.lotId(l.lotNo);
+      const lot = lotIdOf(l.lotNo);
       const at = iso(l.completedAt ?? l.startedAt);
-      statistics.push({ id: `${lot}-bids`, measure: 'bids', date: at, value: l.bidCount, relatedLot: lot });
-      statistics.push({
-        id: `${lot}-electronicBids`,
-        measure: 'electronicBids',
-        date: at,
-        value: l.bidCount,
-        relatedLot: lot,
-      });
+      // Every bid is electronic: the two counts are the same.
+      for (const measure of ['bids', 'electronicBids'])
+        statistics.push({ id: `${lot}-${measure}`, measure, date: at, value: l.bidCount, relatedLot: lot });
       // A lot with too few bids was never opened: its bids stay sealed for good.
       if (l.status !== 'opened') continue;
       const decision = this.lotDecision(l.lotNo);
@@ -882,14 +868,14 @@ class AsOf {
           statistics.push({
             id: `${lot}-lowestValidBidValue`,
             measure: 'lowestValidBidValue',
-            value: cny(lo).amount,
+            value: yuanNumber(lo),
             currency: 'CNY',
             relatedLot: lot,
           });
           statistics.push({
             id: `${lot}-highestValidBidValue`,
             measure: 'highestValidBidValue',
-            value: cny(hi).amount,
+            value: yuanNumber(hi),
             currency: 'CNY',
             relatedLot: lot,
           });
@@ -898,9 +884,12 @@ class AsOf {
       // 暗标: nothing about single bids until the lot's result is out.
       if (blind && decision === null) continue;
       for (const b of bidsOfLot) {
-        const price = opened.has(b.id)
-          ? this.evaluatedPriceAtOpening(b.id, l.lotNo, decision !== null)
-          : null;
+        // At the opening, the price as read out; once the result is out, the price as evaluated.
+        const price = !opened.has(b.id)
+          ? null
+          : decision !== null
+            ? this.evaluatedPrice(b.id, l.lotNo)
+            : this.openedPrice(b.id, l.lotNo);
         const won = decision === 'complete' && award?.winnerBidId === b.id;
         details.push({
           id: `${lot}-${b.id}`,
@@ -922,12 +911,6 @@ class AsOf {
     return { statistics, ...(details.length ? { details } : {}) };
   }
 
-  /** At the opening, the price as read out; once the result is out, the price as evaluated. */
-  private evaluatedPriceAtOpening(bidId: string, lotNo: number, decided: boolean): bigint | null {
-    if (decided) return this.evaluatedPrice(bidId, lotNo);
-    return this.d.prices.find((x) => x.bidId === bidId && x.lotNo === lotNo)?.priceFen ?? null;
-  }
-
   // ── Awards ──
 
   private activeAwards() {
@@ -941,7 +924,7 @@ class AsOf {
     for (const l of this.d.lots) {
       const decision = this.lotDecision(l.no);
       if (decision === null) continue;
-      const lot = this.p.lotId(l.no);
+      const lot = lotIdOf(l.no);
       const row = this.d.awards.find((x) => x.award.lotNo === l.no);
       const a = row?.award;
       if (decision === 'unsuccessful') {
@@ -993,7 +976,7 @@ class AsOf {
     return this.publicContracts().map(({ contract: c, purchaser: buyer, supplier: seller }) => {
       const purchaserName = buyer.name;
       const supplierName = seller.name;
-      const lot = this.p.lotId(c.lotNo);
+      const lot = lotIdOf(c.lotNo);
       const amendments = this.d.amendments.filter(
         (a) => a.contractId === c.id && this.knownAt(a.recordedAt, RANK.amendment, a.id),
       );
@@ -1130,10 +1113,8 @@ class AsOf {
   }
 }
 
-export const awardIdOf = (lotNo: number): string => `award-${lotNo}`;
-
-const categoryOf = (s: string): keyof typeof CATEGORIES =>
-  s === 'works' ? 'works' : s === 'services' ? 'services' : 'goods';
+const lotIdOf = (lotNo: number): string => String(lotNo);
+const awardIdOf = (lotNo: number): string => `award-${lotNo}`;
 
 /** A rate in basis points as a percent: 4000 → "40%", 1250 → "12.5%". */
 function bpText(bp: number): string {

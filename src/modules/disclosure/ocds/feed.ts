@@ -15,6 +15,7 @@ import { badRequest } from '../../../platform/errors.ts';
 import {
   buildReleases,
   compareKeys,
+  ocidOf,
   type BuildOptions,
   type BuiltRelease,
   type ReleaseKey,
@@ -47,11 +48,15 @@ function events(from: Date, now: Date): SQL {
     where at >= ${from.toISOString()}::timestamptz and at <= ${now.toISOString()}::timestamptz`;
 }
 
-/** A project is public once its first notice is out; a draft never published has no release at all. */
-const isPublic = (project: SQL) => sql`exists (
+/** Project `p` is public once its first notice is out; a draft never published has no release at all. */
+const isPublic = sql`exists (
   select 1 from notices f
-  where f.project_id = ${project} and f.kind in ('tender', 'prequalification', 'invitation')
+  where f.project_id = p.id and f.kind in ('tender', 'prequalification', 'invitation')
 )`;
+
+/** Project `p` has something public at or after `since` (every project, when null). */
+const publicSince = (since: Date | null, now: Date): SQL =>
+  since ? sql`and p.id in (select project_id from (${events(since, now)}) s)` : sql``;
 
 const candidateRow = z.object({ id: z.string(), code: z.string(), m: z.coerce.number() });
 type Candidate = z.infer<typeof candidateRow>;
@@ -71,7 +76,7 @@ async function candidates(
       select p.id::text as id, p.code as code, ${first} as m
       from (${events(o.from, o.now)}) ev
       join projects p on p.id = ev.project_id
-      where ${isPublic(sql`p.id`)}
+      where ${isPublic}
       group by p.id, p.code
       ${after}
       order by 3, p.code collate "C"
@@ -80,7 +85,8 @@ async function candidates(
   );
 }
 
-async function buildOptions(db: Db, o: FeedOptions): Promise<BuildOptions> {
+/** The builder's options for one request or run: the centre is read once. */
+export async function buildOptions(db: Db, o: FeedOptions): Promise<BuildOptions> {
   return { prefix: o.prefix, baseUrl: o.baseUrl, now: o.now, centre: await loadCentre(db) };
 }
 
@@ -115,11 +121,10 @@ const BATCH = 50;
 
 export async function releasePage(
   db: Db,
-  o: FeedOptions,
+  o: BuildOptions,
   q: { since: Date | null; cursor: ReleaseKey | null; limit: number; batch?: number },
 ): Promise<ReleasePage> {
   const size = q.batch ?? BATCH;
-  const opts = await buildOptions(db, o);
   const from = new Date(q.cursor ? q.cursor.at : (q.since?.getTime() ?? 0));
   const after = q.cursor;
   const pool: BuiltRelease[] = [];
@@ -133,7 +138,7 @@ export async function releasePage(
       db,
       batch.map((c) => c.id),
     )) {
-      for (const r of buildReleases(d, opts)) {
+      for (const r of buildReleases(d, o)) {
         if (r.key.at < from.getTime()) continue;
         if (after && compareKeys(r.key, after) <= 0) continue;
         pool.push(r);
@@ -141,7 +146,7 @@ export async function releasePage(
     }
     pool.sort((a, b) => compareKeys(a.key, b.key));
     // Releases no unbuilt project can precede: before the horizon's (instant, ocid).
-    const horizonKey = horizon ? { at: horizon.m, ocid: `${o.prefix}-${horizon.code}`, seq: -1 } : null;
+    const horizonKey = horizon ? { at: horizon.m, ocid: ocidOf(o.prefix, horizon.code), seq: -1 } : null;
     while (out.length < q.limit) {
       const r = pool[0];
       if (!r || (horizonKey && compareKeys(r.key, horizonKey) >= 0)) break;
@@ -158,8 +163,8 @@ export async function releasePage(
 }
 
 /** Every release of one ocid, oldest first; empty when the ocid names no public project. */
-export async function releasesOf(db: Db, o: FeedOptions, ocid: string): Promise<BuiltRelease[]> {
-  const head = `${o.prefix}-`;
+export async function releasesOf(db: Db, o: BuildOptions, ocid: string): Promise<BuiltRelease[]> {
+  const head = ocidOf(o.prefix, '');
   if (!ocid.startsWith(head)) return [];
   const code = ocid.slice(head.length);
   const [row] = await rawRows(
@@ -169,7 +174,7 @@ export async function releasesOf(db: Db, o: FeedOptions, ocid: string): Promise<
   );
   if (!row) return [];
   const [d] = await loadProjects(db, [row.id]);
-  return d ? buildReleases(d, await buildOptions(db, o)) : [];
+  return d ? buildReleases(d, o) : [];
 }
 
 // ── Bulk ──
@@ -181,27 +186,23 @@ export async function publicProjects(
   db: Db,
   o: { since: Date | null; now: Date; afterCode: string | null; limit: number | null },
 ): Promise<z.infer<typeof projectRow>[]> {
-  const since = o.since ? sql`and p.id in (select project_id from (${events(o.since, o.now)}) s)` : sql``;
   const after = o.afterCode === null ? sql`` : sql`and p.code collate "C" > ${o.afterCode}`;
   const limit = o.limit === null ? sql`` : sql`limit ${o.limit}`;
   return rawRows(
     db,
     sql`
       select p.id::text as id, p.code as code from projects p
-      where ${isPublic(sql`p.id`)} ${since} ${after}
+      where ${isPublic} ${publicSince(o.since, o.now)} ${after}
       order by p.code collate "C" ${limit}`,
     projectRow,
   );
 }
 
 export async function countPublicProjects(db: Db, o: { since: Date | null; now: Date }): Promise<number> {
-  const since = o.since ? sql`and p.id in (select project_id from (${events(o.since, o.now)}) s)` : sql``;
   const [row] = await rawRows(
     db,
-    sql`select count(*)::int as n from projects p where ${isPublic(sql`p.id`)} ${since}`,
+    sql`select count(*)::int as n from projects p where ${isPublic} ${publicSince(o.since, o.now)}`,
     z.object({ n: z.coerce.number() }),
   );
   return row?.n ?? 0;
 }
-
-export { buildOptions };

@@ -2,7 +2,7 @@
  * What the OCDS builder reads, for a batch of projects at once: one query per table (about twenty for the batch,
  * whatever its size), never one per project or per release.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../platform/db/client.ts';
 import {
@@ -203,13 +203,13 @@ async function loadBatch(db: Db, ids: string[]) {
     .innerJoin(contracts, eq(contracts.id, contractSignatures.contractId))
     .where(ofContracts);
   const amendmentRows = await db
-    .select({ amendment: contractAmendments })
+    .select(getTableColumns(contractAmendments))
     .from(contractAmendments)
     .innerJoin(contracts, eq(contracts.id, contractAmendments.contractId))
     .where(ofContracts)
     .orderBy(asc(contractAmendments.recordedAt), asc(contractAmendments.id));
   const milestoneRows = await db
-    .select({ milestone: milestones })
+    .select(getTableColumns(milestones))
     .from(milestones)
     .innerJoin(contracts, eq(contracts.id, milestones.contractId))
     .where(ofContracts)
@@ -244,54 +244,37 @@ async function loadBatch(db: Db, ids: string[]) {
 
   return {
     projectRows,
-    lotRows,
-    shareRows,
-    noticeRows,
-    openingRows,
-    bidRows,
-    bidLotRows,
-    bidOpeningRows,
-    priceRows,
-    evaluationRows,
-    correctionRows,
-    awardRows,
-    complaintRows,
-    contractRows,
-    signatureRows,
-    amendmentRows: amendmentRows.map((r) => r.amendment),
-    milestoneRows: milestoneRows.map((r) => r.milestone),
-    acceptanceRows,
-    paymentRows,
+    rows: {
+      lots: lotRows,
+      shares: shareRows,
+      notices: noticeRows,
+      openings: openingRows,
+      bids: bidRows,
+      bidLots: bidLotRows,
+      bidOpenings: bidOpeningRows,
+      prices: priceRows,
+      evaluations: evaluationRows,
+      corrections: correctionRows,
+      awards: awardRows,
+      complaints: complaintRows,
+      contracts: contractRows,
+      signatures: signatureRows,
+      amendments: amendmentRows,
+      milestones: milestoneRows,
+      acceptances: acceptanceRows,
+      payments: paymentRows,
+    },
   };
 }
 
 type Batch = Awaited<ReturnType<typeof loadBatch>>;
-type Rows<K extends keyof Batch> = Batch[K];
-type Row<K extends keyof Batch> = Batch[K][number];
+type Rows = Batch['rows'];
 
 /** One project and everything about it the builder may publish (and some it must hold back until its time). */
-export interface ProjectData {
-  project: Row<'projectRows'>['project'];
+export interface ProjectData extends Rows {
+  project: Batch['projectRows'][number]['project'];
   programmeName: string | null;
   priorCode: string | null;
-  lots: Rows<'lotRows'>;
-  shares: Rows<'shareRows'>;
-  notices: Rows<'noticeRows'>;
-  openings: Rows<'openingRows'>;
-  bids: Rows<'bidRows'>;
-  bidLots: Rows<'bidLotRows'>;
-  bidOpenings: Rows<'bidOpeningRows'>;
-  prices: Rows<'priceRows'>;
-  evaluations: Rows<'evaluationRows'>;
-  corrections: Rows<'correctionRows'>;
-  awards: Rows<'awardRows'>;
-  complaints: Rows<'complaintRows'>;
-  contracts: Rows<'contractRows'>;
-  signatures: Rows<'signatureRows'>;
-  amendments: Rows<'amendmentRows'>;
-  milestones: Rows<'milestoneRows'>;
-  acceptances: Rows<'acceptanceRows'>;
-  payments: Rows<'paymentRows'>;
 }
 
 export type CentreRow = typeof centres.$inferSelect;
@@ -301,77 +284,60 @@ export async function loadCentre(db: Db): Promise<CentreRow | null> {
   return centre ?? null;
 }
 
-const by = <T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> => {
-  const m = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = m.get(k);
-    if (list) list.push(r);
-    else m.set(k, [r]);
-  }
-  return m;
-};
+/** Each list of `rows` split by project: `keyOf` names the project of a row. */
+function byProject<R extends Record<string, readonly unknown[]>>(
+  rows: R,
+  keyOf: { [K in keyof R]: (row: R[K][number]) => string },
+): (projectId: string) => R {
+  const groups = Object.entries(rows).map(([name, list]) => {
+    const key = keyOf[name] as (row: unknown) => string;
+    const m = new Map<string, unknown[]>();
+    for (const r of list) {
+      const k = key(r);
+      const group = m.get(k);
+      if (group) group.push(r);
+      else m.set(k, [r]);
+    }
+    return [name, m] as const;
+  });
+  // Every list of R, split: the same keys, each a part of the same list (a cast the checker cannot see through).
+  return (projectId) =>
+    Object.fromEntries(groups.map(([name, m]) => [name, m.get(projectId) ?? []])) as unknown as R;
+}
 
 /** The batch's projects, in the order of `ids`; ids of unknown projects are skipped. */
 export async function loadProjects(db: Db, ids: readonly string[]): Promise<ProjectData[]> {
   const unique = [...new Set(ids)];
   if (!unique.length) return [];
   const b = await loadBatch(db, unique);
-  const contractProject = new Map(b.contractRows.map((r) => [r.contract.id, r.contract.projectId]));
-  const bidProject = new Map(b.bidRows.map((r) => [r.id, r.projectId]));
-  const ofContract = <T extends { contractId: string }>(rows: readonly T[]) =>
-    by(rows, (r) => contractProject.get(r.contractId) ?? '');
-  const ofBid = <T extends { bidId: string }>(rows: readonly T[]) =>
-    by(rows, (r) => bidProject.get(r.bidId) ?? '');
-  const g = {
-    lots: by(b.lotRows, (r) => r.projectId),
-    shares: by(b.shareRows, (r) => r.projectId),
-    notices: by(b.noticeRows, (r) => r.projectId),
-    openings: by(b.openingRows, (r) => r.projectId),
-    bids: by(b.bidRows, (r) => r.projectId),
-    bidLots: ofBid(b.bidLotRows),
-    bidOpenings: ofBid(b.bidOpeningRows),
-    prices: ofBid(b.priceRows),
-    evaluations: by(b.evaluationRows, (r) => r.projectId),
-    corrections: by(b.correctionRows, (r) => r.projectId),
-    awards: by(b.awardRows, (r) => r.award.projectId),
-    complaints: by(b.complaintRows, (r) => r.projectId),
-    contracts: by(b.contractRows, (r) => r.contract.projectId),
-    signatures: ofContract(b.signatureRows),
-    amendments: ofContract(b.amendmentRows),
-    milestones: ofContract(b.milestoneRows),
-    acceptances: ofContract(b.acceptanceRows),
-    payments: ofContract(b.paymentRows),
-  };
-  const rowsById = new Map(b.projectRows.map((r) => [r.project.id, r]));
+  const contractProject = new Map(b.rows.contracts.map((r) => [r.contract.id, r.contract.projectId]));
+  const bidProject = new Map(b.rows.bids.map((r) => [r.id, r.projectId]));
+  const ofProject = (r: { projectId: string }) => r.projectId;
+  const ofContract = (r: { contractId: string }) => contractProject.get(r.contractId) ?? '';
+  const ofBid = (r: { bidId: string }) => bidProject.get(r.bidId) ?? '';
+  const rowsOf = byProject(b.rows, {
+    lots: ofProject,
+    shares: ofProject,
+    notices: ofProject,
+    openings: ofProject,
+    bids: ofProject,
+    bidLots: ofBid,
+    bidOpenings: ofBid,
+    prices: ofBid,
+    evaluations: ofProject,
+    corrections: ofProject,
+    awards: (r) => r.award.projectId,
+    complaints: ofProject,
+    contracts: (r) => r.contract.projectId,
+    signatures: ofContract,
+    amendments: ofContract,
+    milestones: ofContract,
+    acceptances: ofContract,
+    payments: ofContract,
+  });
+  const projectRows = new Map(b.projectRows.map((r) => [r.project.id, r]));
   return unique.flatMap((id) => {
-    const r = rowsById.get(id);
-    if (!r) return [];
-    const of = <T>(m: Map<string, T[]>): T[] => m.get(id) ?? [];
-    return [
-      {
-        project: r.project,
-        programmeName: r.programmeName,
-        priorCode: r.priorCode,
-        lots: of(g.lots),
-        shares: of(g.shares),
-        notices: of(g.notices),
-        openings: of(g.openings),
-        bids: of(g.bids),
-        bidLots: of(g.bidLots),
-        bidOpenings: of(g.bidOpenings),
-        prices: of(g.prices),
-        evaluations: of(g.evaluations),
-        corrections: of(g.corrections),
-        awards: of(g.awards),
-        complaints: of(g.complaints),
-        contracts: of(g.contracts),
-        signatures: of(g.signatures),
-        amendments: of(g.amendments),
-        milestones: of(g.milestones),
-        acceptances: of(g.acceptances),
-        payments: of(g.payments),
-      },
-    ];
+    const r = projectRows.get(id);
+    return r ? [{ ...r, ...rowsOf(id) }] : [];
   });
 }

@@ -13,9 +13,8 @@ import {
   type RecordPackage,
   type ReleasePackage,
 } from './contract.ts';
-import { loadCentre } from './load.ts';
 import { compileReleases } from './merge.ts';
-import { decodeCursor, encodeCursor, releasePage, releasesOf } from './feed.ts';
+import { buildOptions, decodeCursor, encodeCursor, releasePage, releasesOf } from './feed.ts';
 
 export interface OcdsDeps {
   db: Db;
@@ -28,11 +27,11 @@ export interface OcdsDeps {
 /** Open data (OCDS 1.1.5 with the lots and bid extensions): public, no login. */
 export function ocdsRoutes(app: App, deps: OcdsDeps): void {
   const { db } = deps;
-  const baseOf = (req: FastifyRequest): string =>
-    (deps.publicUrl ?? `${req.protocol}://${req.host}`).replace(/\/$/, '');
-  const publisher = async (base: string) => {
-    const centre = await loadCentre(db);
-    return { name: centre?.name ?? '政府采购中心', uri: base };
+  /** The portal's address and the builder's options for this request (the centre read once). */
+  const requestOptions = async (req: FastifyRequest) => {
+    const base = (deps.publicUrl ?? `${req.protocol}://${req.host}`).replace(/\/$/, '');
+    const o = await buildOptions(db, { prefix: deps.prefix, baseUrl: base, now: req.ctx.clock.now() });
+    return { base, o, publisher: { name: o.centre?.name ?? '政府采购中心', uri: base } };
   };
 
   app.get(
@@ -49,17 +48,12 @@ export function ocdsRoutes(app: App, deps: OcdsDeps): void {
       },
     },
     async (req): Promise<ReleasePackage> => {
-      const base = baseOf(req);
-      const now = req.ctx.clock.now();
-      const page = await releasePage(
-        db,
-        { prefix: deps.prefix, baseUrl: base, now },
-        {
-          since: req.query.since ? new Date(req.query.since) : null,
-          cursor: req.query.cursor ? decodeCursor(req.query.cursor) : null,
-          limit: req.query.limit,
-        },
-      );
+      const { base, o, publisher } = await requestOptions(req);
+      const page = await releasePage(db, o, {
+        since: req.query.since ? new Date(req.query.since) : null,
+        cursor: req.query.cursor ? decodeCursor(req.query.cursor) : null,
+        limit: req.query.limit,
+      });
       const last = page.releases.at(-1);
       const next = page.next
         ? `${base}/api/ocds/releases?limit=${req.query.limit}&cursor=${encodeCursor(page.next)}`
@@ -68,8 +62,8 @@ export function ocdsRoutes(app: App, deps: OcdsDeps): void {
         uri: `${base}${req.url}`,
         version: OCDS_VERSION,
         extensions: [...OCDS_EXTENSIONS],
-        publishedDate: last ? last.release.date : now.toISOString(),
-        publisher: await publisher(base),
+        publishedDate: last ? last.release.date : o.now.toISOString(),
+        publisher,
         releases: page.releases.map((r) => r.release),
         links: next ? { next } : {},
       };
@@ -88,9 +82,8 @@ export function ocdsRoutes(app: App, deps: OcdsDeps): void {
       },
     },
     async (req): Promise<RecordPackage> => {
-      const base = baseOf(req);
-      const now = req.ctx.clock.now();
-      const built = await releasesOf(db, { prefix: deps.prefix, baseUrl: base, now }, req.params.ocid);
+      const { base, o, publisher } = await requestOptions(req);
+      const built = await releasesOf(db, o, req.params.ocid);
       const releases = built.map((r) => r.release);
       const last = releases.at(-1);
       if (!last) throw notFound('没有这个开放合同编号（ocid）的公开记录');
@@ -99,7 +92,7 @@ export function ocdsRoutes(app: App, deps: OcdsDeps): void {
         version: OCDS_VERSION,
         extensions: [...OCDS_EXTENSIONS],
         publishedDate: last.date,
-        publisher: await publisher(base),
+        publisher,
         records: [{ ocid: last.ocid, releases, compiledRelease: compileReleases(releases) }],
       };
     },
