@@ -7,12 +7,12 @@
  * 预选), a few of ¥10 million and more. Deterministic: the same seed and year give the same file, byte for byte.
  */
 import type { RequestContext, UserActor } from '../../platform/auth/actor.ts';
-import type { Clock } from '../../platform/clock.ts';
+import { shanghaiDay, type Clock } from '../../platform/clock.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { seededRng, type Rng } from '../../platform/rng.ts';
-import { importHistory } from '../../modules/statistics/history/index.ts';
+import { HISTORY_COLUMNS, importHistory } from '../../modules/statistics/history/index.ts';
 import { setTarget } from '../../modules/statistics/targets.ts';
-import type { DemoData, DemoPurchaser } from './data.ts';
+import { addDays, type DemoData, type DemoPurchaser } from './data.ts';
 
 /** The demo's annual target, every year: 1亿元 of budget and a savings rate of 10%. */
 const TARGET = { budgetFen: '10000000000', savingsRateBp: 1000 } as const;
@@ -44,15 +44,6 @@ export function apportion(total: bigint, weights: readonly number[], unit = 1n):
 /** Fen as the decimal 元 a ledger writes ("1234567.89"). */
 const yuan = (fen: bigint): string => `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`;
 const pad = (n: number): string => String(n).padStart(2, '0');
-
-function dayOf(year: number, dayOfYear: number): string {
-  const d = new Date(Date.UTC(year, 0, 1) + dayOfYear * 86_400_000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
-function minusDays(day: string, n: number): string {
-  const d = new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
 
 interface LedgerShare {
   code: string;
@@ -179,8 +170,7 @@ export function demoLedger(
           : pick(rng, ['竞争性磋商', '竞争性磋商', '邀请招标', '竞争性谈判']));
     const [m0, m1] = p.months ?? [1, 12];
     const month = m0 + rng.int(m1 - m0 + 1);
-    const start = Date.UTC(year, month - 1, 1);
-    const contractedOn = dayOf(year, Math.round((start - Date.UTC(year, 0, 1)) / 86_400_000) + rng.int(28));
+    const contractedOn = addDays(`${year}-${pad(month)}-01`, rng.int(28));
     const cycle =
       method === '公开招标' ? 40 + rng.int(45) : method === '询价' ? 12 + rng.int(20) : 20 + rng.int(35);
     const c = code();
@@ -202,7 +192,7 @@ export function demoLedger(
         budgetFen: b.budgetFen,
         contractFen,
         paidFen: unpaid ? null : contractFen,
-        commissionedOn: minusDays(contractedOn, cycle),
+        commissionedOn: addDays(contractedOn, -cycle),
         contractedOn,
         supplier,
       });
@@ -301,53 +291,35 @@ export function demoLedger(
   return out;
 }
 
-const HEADER = [
-  '项目编号',
-  '项目名称',
-  '标段(包)号',
-  '采购人',
-  '采购人层级',
-  '采购类别',
-  '服务细分',
-  '采购方式',
-  '专项',
-  '预算金额(元)',
-  '合同金额(元)',
-  '实际支付金额(元)',
-  '委托日期',
-  '合同签订日期',
-  '中标(成交)供应商',
-];
-
-/** The ledger as the UTF-8 CSV a clerk saves from Excel (“CSV UTF-8”, with its BOM). */
+/** The ledger as the UTF-8 CSV a clerk saves from Excel (“CSV UTF-8”, with its BOM), in the template's columns. */
 export function ledgerCsv(shares: readonly LedgerShare[]): Buffer {
   const field = (v: string | number | null): string => {
     const s = v === null ? '' : String(v);
     return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };
+  const columns = Object.keys(HISTORY_COLUMNS) as (keyof typeof HISTORY_COLUMNS)[];
   const lines = [
-    HEADER.join(','),
-    ...shares.map((s) =>
-      [
-        s.code,
-        s.name,
-        s.lotNo,
-        s.purchaser.name,
-        LEVEL_TEXT[s.purchaser.level],
-        s.category,
-        s.serviceKind,
-        s.method,
-        s.programme,
-        yuan(s.budgetFen),
-        yuan(s.contractFen),
-        s.paidFen === null ? null : yuan(s.paidFen),
-        s.commissionedOn,
-        s.contractedOn,
-        s.supplier,
-      ]
-        .map(field)
-        .join(','),
-    ),
+    columns.map((k) => field(HISTORY_COLUMNS[k].title)).join(','),
+    ...shares.map((s) => {
+      const row: Record<keyof typeof HISTORY_COLUMNS, string | number | null> = {
+        projectCode: s.code,
+        projectName: s.name,
+        lotNo: s.lotNo,
+        purchaserName: s.purchaser.name,
+        purchaserLevel: LEVEL_TEXT[s.purchaser.level],
+        category: s.category,
+        serviceKind: s.serviceKind,
+        method: s.method,
+        programme: s.programme,
+        budget: yuan(s.budgetFen),
+        contract: yuan(s.contractFen),
+        paid: s.paidFen === null ? null : yuan(s.paidFen),
+        commissionedOn: s.commissionedOn,
+        contractedOn: s.contractedOn,
+        supplierName: s.supplier,
+      };
+      return columns.map((k) => field(row[k])).join(',');
+    }),
   ];
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`)]);
 }
@@ -366,9 +338,7 @@ export async function seedHistory(
   seed: string,
   clock: Clock,
 ): Promise<{ imports: number; rows: number }> {
-  const year = Number(
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(clock.now()),
-  );
+  const year = Number(shanghaiDay(clock.now()).slice(0, 4));
   const agent: RequestContext = { actor: actors.agent, requestId: null, clock };
   const director: RequestContext = { actor: actors.director, requestId: null, clock };
   let rows = 0;

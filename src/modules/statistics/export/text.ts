@@ -12,7 +12,7 @@ import { roundDiv } from '../rules.ts';
  * Fen as 万元 with six decimals, by decimal-string arithmetic (1万元 = 1,000,000 分, so six decimals are exact):
  * "4317200000000" → "43172.000000". Never a float division.
  */
-export function fenToWan(fen: string | bigint): string {
+function fenToWan(fen: string | bigint): string {
   const v = typeof fen === 'bigint' ? fen : BigInt(fen);
   const neg = v < 0n;
   const digits = (neg ? -v : v).toString().padStart(7, '0');
@@ -55,7 +55,7 @@ export function periodText(from: string, to: string): string {
   return fy === ty ? `${fy}年${fm}月${fd}日至${tm}月${td}日` : `${fy}年${fm}月${fd}日至${ty}年${tm}月${td}日`;
 }
 
-const SOURCE_LABELS = { platform: '平台采购', historical: '历史导入' } as const;
+export const SOURCE_LABELS = { platform: '平台采购', historical: '历史导入' } as const;
 
 /** The report's scope as "采购类别：工程；采购人层级：乡镇", or null for the whole centre. */
 export function scopeText(q: StatisticsReport['query']): string | null {
@@ -69,8 +69,6 @@ export function scopeText(q: StatisticsReport['query']): string | null {
   if (q.source !== 'all') parts.push(`数据来源：${SOURCE_LABELS[q.source]}`);
   return parts.length ? parts.join('；') : null;
 }
-
-export const SOURCE_TEXT = SOURCE_LABELS;
 
 /** The download's name: "政府采购统计表（2025-01-01至2025-12-31）.xlsx". */
 export function exportFileName(kind: 'xlsx' | 'docx', q: StatisticsReport['query']): string {

@@ -12,7 +12,7 @@ import {
   periodText,
   rateFraction,
   scopeText,
-  SOURCE_TEXT,
+  SOURCE_LABELS,
   targetRateText,
   wanNumber,
 } from './text.ts';
@@ -245,7 +245,7 @@ export async function reportWorkbook({ report: r, centreName }: WorkbookInput): 
       p.name,
       CATEGORY_LABELS[p.category],
       METHOD_LABELS[p.method],
-      SOURCE_TEXT[p.source],
+      SOURCE_LABELS[p.source],
       p.contractedOn,
       wanNumber(p.budgetFen),
       wanNumber(p.actualFen),

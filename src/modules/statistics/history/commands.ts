@@ -5,7 +5,6 @@
  * every error is reported.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { desc, eq, inArray, sql } from 'drizzle-orm';
 import { appendAudit } from '../../../platform/audit/log.ts';
 import { actorUserId, type RequestContext } from '../../../platform/auth/actor.ts';
@@ -14,6 +13,7 @@ import { users } from '../../../platform/auth/tables.ts';
 import { shanghaiDay } from '../../../platform/clock.ts';
 import type { Db, Tx } from '../../../platform/db/client.ts';
 import { conflict, notFound } from '../../../platform/errors.ts';
+import { cleanFileName } from '../../../platform/files/service.ts';
 import { projects } from '../../tendering/tables.ts';
 import '../events.ts';
 import { statisticsPolicy } from '../policy.ts';
@@ -56,15 +56,6 @@ export interface HistoryImportOptions {
   dryRun?: boolean;
   /** Progress for the CLI: after parsing, after validation, after each insert batch. */
   onProgress?: (phase: HistoryPhase, done: number, total: number) => void;
-}
-
-/** The name to remember the file by: its base name, without control characters, at most 200 characters. */
-function cleanFileName(name: string): string {
-  const base = [...path.basename(name.replaceAll('\\', '/'))]
-    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f)
-    .join('')
-    .trim();
-  return (base || '台账').slice(0, 200);
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

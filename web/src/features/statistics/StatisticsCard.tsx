@@ -3,7 +3,7 @@ import { Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { can, useSession } from '../auth/session.ts';
 import { useReport } from './api.ts';
-import { shanghaiToday } from './units.ts';
+import { shanghaiToday } from '../planning/api.ts';
 
 /** The workbench's glance at this year's figures, for the accounts that read the statistics. */
 export function StatisticsCard() {

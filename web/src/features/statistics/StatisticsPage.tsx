@@ -44,7 +44,8 @@ import {
   serviceKindRows,
 } from './tables.tsx';
 import { TargetForm } from './TargetForm.tsx';
-import { bpToPercent, shanghaiToday } from './units.ts';
+import { shanghaiToday } from '../planning/api.ts';
+import { bpToPercent } from './units.ts';
 
 const FILTERS = ['level', 'purchaserId', 'category', 'serviceKind', 'method', 'programme', 'source'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -303,6 +304,12 @@ export function StatisticsPage() {
   const canSetTarget = can(session.data?.abilities, 'statistics', 'setTarget');
   const canImportHistory = can(session.data?.abilities, 'statistics', 'importHistory');
   const r = report.data;
+  /** A tab of one breakdown of the report, with the whole report's total under it. */
+  const totalTab = (key: string, label: string, rows: ReturnType<typeof levelRows>, first = label) => ({
+    key,
+    label,
+    children: <FiguresTable first={first} rows={rows} total={r?.total} testId={`table-${key}`} />,
+  });
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="statistics-page">
@@ -398,30 +405,8 @@ export function StatisticsPage() {
                   label: `重大项目（${r.major.figures.procurements}）`,
                   children: <MajorProjectsTable report={r} />,
                 },
-                {
-                  key: 'levels',
-                  label: '采购人层级',
-                  children: (
-                    <FiguresTable
-                      first="采购人层级"
-                      rows={levelRows(r)}
-                      total={r.total}
-                      testId="table-levels"
-                    />
-                  ),
-                },
-                {
-                  key: 'methods',
-                  label: '采购方式',
-                  children: (
-                    <FiguresTable
-                      first="采购方式"
-                      rows={methodRows(r)}
-                      total={r.total}
-                      testId="table-methods"
-                    />
-                  ),
-                },
+                totalTab('levels', '采购人层级', levelRows(r)),
+                totalTab('methods', '采购方式', methodRows(r)),
                 {
                   key: 'serviceKinds',
                   label: '服务细分',
@@ -448,13 +433,7 @@ export function StatisticsPage() {
                     />
                   ),
                 },
-                {
-                  key: 'monthly',
-                  label: '月度',
-                  children: (
-                    <FiguresTable first="月份" rows={monthRows(r)} total={r.total} testId="table-monthly" />
-                  ),
-                },
+                totalTab('monthly', '月度', monthRows(r), '月份'),
               ]}
             />
           </Card>

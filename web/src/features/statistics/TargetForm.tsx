@@ -2,7 +2,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, InputNumber, List, Select, Space, Typography } from 'antd';
 import { useEffect } from 'react';
 import { errorMessage } from '../../api.ts';
-import { amountToFen, bpToPercent, fenToAmount, percentToBp, UNIT_LABELS, type AmountUnit } from './units.ts';
+import {
+  amountToFen,
+  amountUnit,
+  bpToPercent,
+  exactAmount,
+  fenToAmount,
+  percentToBp,
+  UNIT_LABELS,
+  type AmountUnit,
+} from './units.ts';
 import { fetchTargets, reportPath, saveTarget, targetsKey } from './api.ts';
 
 interface Values {
@@ -11,11 +20,6 @@ interface Values {
   unit: AmountUnit;
   rate: string;
 }
-
-const amountText = (fen: string): string => {
-  const yi = fenToAmount(fen, 'yi');
-  return Number(yi.split('.')[0]) >= 1 ? `${yi}亿元` : `${fenToAmount(fen, 'wan')}万元`;
-};
 
 /** 年度目标: the director sets a year's budget volume and savings rate; amounts are converted to fen exactly. */
 export function TargetForm({ defaultYear }: { defaultYear: number }) {
@@ -29,7 +33,7 @@ export function TargetForm({ defaultYear }: { defaultYear: number }) {
   useEffect(() => {
     const t = targets.data?.find((x) => x.year === year);
     if (!t) return;
-    const unit: AmountUnit = BigInt(t.budgetFen) >= 10_000_000_000n ? 'yi' : 'wan';
+    const unit = amountUnit(t.budgetFen);
     form.setFieldsValue({ amount: fenToAmount(t.budgetFen, unit), unit, rate: bpToPercent(t.savingsRateBp) });
   }, [year, targets.data, form]);
 
@@ -119,7 +123,7 @@ export function TargetForm({ defaultYear }: { defaultYear: number }) {
           dataSource={[...targets.data].reverse()}
           renderItem={(t) => (
             <List.Item data-testid={`target-${t.year}`}>
-              {t.year}年：采购预算{amountText(t.budgetFen)}，资金节约率 ≥ {bpToPercent(t.savingsRateBp)}%
+              {t.year}年：采购预算{exactAmount(t.budgetFen)}，资金节约率 ≥ {bpToPercent(t.savingsRateBp)}%
             </List.Item>
           )}
         />

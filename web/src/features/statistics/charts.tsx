@@ -99,16 +99,25 @@ function Chart({ option, height, testId }: { option: Option; height: number; tes
   return <div ref={box} data-testid={testId} style={{ height, width: '100%' }} />;
 }
 
+/** Bars of amounts in 万元. */
+const wanBars = (
+  name: string,
+  color: string,
+  fens: readonly string[],
+  barMaxWidth: number,
+): BarSeriesOption => ({
+  type: 'bar',
+  name,
+  data: fens.map(wanValue),
+  itemStyle: { color },
+  barMaxWidth,
+  tooltip: { valueFormatter: wanText },
+});
+
 /** 采购预算、实际采购金额、节约资金 by goods, works and services, in 万元. */
 export function CategoryChart({ report }: { report: StatisticsReport }) {
   const labels = report.categories.map((c) => c.label);
-  const bar = (name: string, color: string, values: number[]): BarSeriesOption => ({
-    type: 'bar',
-    name,
-    data: values,
-    itemStyle: { color },
-    barMaxWidth: 36,
-  });
+  const cs = report.categories;
   const option: Option = {
     ...base(),
     tooltip: { trigger: 'axis', valueFormatter: wanText },
@@ -117,20 +126,23 @@ export function CategoryChart({ report }: { report: StatisticsReport }) {
     xAxis: { type: 'category', data: labels },
     yAxis: { type: 'value', name: '万元', nameTextStyle: { align: 'right' } },
     series: [
-      bar(
+      wanBars(
         '采购预算',
         COLORS.budget,
-        report.categories.map((c) => wanValue(c.budgetFen)),
+        cs.map((c) => c.budgetFen),
+        36,
       ),
-      bar(
+      wanBars(
         '实际采购金额',
         COLORS.actual,
-        report.categories.map((c) => wanValue(c.actualFen)),
+        cs.map((c) => c.actualFen),
+        36,
       ),
-      bar(
+      wanBars(
         '节约资金',
         COLORS.savings,
-        report.categories.map((c) => wanValue(c.savingsFen)),
+        cs.map((c) => c.savingsFen),
+        36,
       ),
     ],
   };
@@ -152,22 +164,18 @@ export function MonthlyChart({ report }: { report: StatisticsReport }) {
       { type: 'value', name: '节约率', axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
     ],
     series: [
-      {
-        type: 'bar',
-        name: '采购预算',
-        data: report.monthly.map((m) => wanValue(m.budgetFen)),
-        itemStyle: { color: COLORS.budget },
-        barMaxWidth: 24,
-        tooltip: { valueFormatter: wanText },
-      },
-      {
-        type: 'bar',
-        name: '实际采购金额',
-        data: report.monthly.map((m) => wanValue(m.actualFen)),
-        itemStyle: { color: COLORS.actual },
-        barMaxWidth: 24,
-        tooltip: { valueFormatter: wanText },
-      },
+      wanBars(
+        '采购预算',
+        COLORS.budget,
+        report.monthly.map((m) => m.budgetFen),
+        24,
+      ),
+      wanBars(
+        '实际采购金额',
+        COLORS.actual,
+        report.monthly.map((m) => m.actualFen),
+        24,
+      ),
       {
         type: 'line',
         name: '资金节约率',

@@ -54,14 +54,12 @@ export function bpValue(bp: number): number {
   );
 }
 
-const shanghaiDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+/** The unit an amount is written in: 亿元 from one 亿 up, else 万元. */
+export const amountUnit = (fen: string): AmountUnit =>
+  BigInt(fen.replace(/^-/, '')) >= 10n ** 10n ? 'yi' : 'wan';
 
-/** Today in Beijing, 'YYYY-MM-DD', whatever the browser's time zone. */
-export function shanghaiToday(): string {
-  return shanghaiDate.format(new Date());
+/** Fen as an exact amount, unrounded, in its unit: "4.31716亿元", "5712.3万元". */
+export function exactAmount(fen: string): string {
+  const unit = amountUnit(fen);
+  return `${fenToAmount(fen, unit)}${UNIT_LABELS[unit]}`;
 }

@@ -1,8 +1,8 @@
 import { Alert, Descriptions, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { formatYuan } from '../../../shared/money.ts';
+import { exactAmount } from '../units.ts';
 import {
-  exactAmount,
   statisticsLink,
   type HistoryImportResult,
   type HistoryInvalid,

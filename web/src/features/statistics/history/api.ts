@@ -8,7 +8,6 @@ import {
   type HistoryImportResult,
 } from '../../../../../src/modules/statistics/history/contract.ts';
 import { api, ApiError, apiUploadWithProgress } from '../../../api.ts';
-import { fenToAmount } from '../units.ts';
 
 export type { HistoryImportListItem, HistoryImportResult };
 export type HistoryInvalid = z.infer<typeof historyInvalidBody>;
@@ -40,17 +39,6 @@ export function invalidOf(error: unknown): HistoryInvalid | null {
   if (!(error instanceof ApiError) || error.status !== 422) return null;
   const parsed = historyInvalidBody.safeParse(error.details);
   return parsed.success ? parsed.data : null;
-}
-
-const FEN_PER_YI = 10_000_000_000n;
-
-/**
- * Fen as an exact amount, unrounded: in 亿元 from one 亿 up ("4.31716亿元"), else in 万元 ("5712.3万元").
- * String arithmetic only (units.ts), so no amount passes through a float.
- */
-export function exactAmount(fen: string): string {
-  const abs = BigInt(fen) < 0n ? -BigInt(fen) : BigInt(fen);
-  return abs >= FEN_PER_YI ? `${fenToAmount(fen, 'yi')}亿元` : `${fenToAmount(fen, 'wan')}万元`;
 }
 
 /** The sum of fen strings, exactly. */
