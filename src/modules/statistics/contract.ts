@@ -141,6 +141,9 @@ export const statisticsReport = z.object({
     seatsFilled: z.number().int().describe('确认参加的专家席位'),
     declined: z.number().int(),
     distinctExperts: z.number().int().describe('期间内参加评审的不同专家人数'),
+    servedShareBp: z.number().int().nullable().describe('参加评审的专家占在库专家的比例（万分之一）'),
+    servedShareText: z.string(),
+    poolShort: z.boolean().describe('专家库人数跟不上评审需求（参加评审的专家达在库专家的八成）'),
   }),
 });
 export type StatisticsReport = z.infer<typeof statisticsReport>;

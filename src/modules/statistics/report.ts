@@ -18,6 +18,7 @@ import { reportSql } from './facts.ts';
 import {
   amountText,
   categorySentence,
+  expertPoolUse,
   headline,
   measuredAgainstTarget,
   monthsBetween,
@@ -297,5 +298,6 @@ async function expertFigures(db: Db | Tx, q: StatisticsQuery): Promise<Statistic
     seatsFilled: row?.filled ?? 0,
     declined: row?.declined ?? 0,
     distinctExperts: row?.distinct_experts ?? 0,
+    ...expertPoolUse(row?.pool ?? 0, row?.distinct_experts ?? 0),
   };
 }

@@ -3,6 +3,7 @@ import {
   amountText,
   categorySentence,
   daysBetween,
+  expertPoolUse,
   headline,
   measuredAgainstTarget,
   monthsBetween,
@@ -170,5 +171,21 @@ describe('months of a period', () => {
   it('lists every month touched, across a year end', () => {
     expect(monthsBetween('2025-11-15', '2026-02-01')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
     expect(monthsBetween('2026-03-01', '2026-03-31')).toEqual(['2026-03']);
+  });
+});
+
+describe('the expert pool against the demand', () => {
+  it.each([
+    [145, 0, 0, '0.00%', false],
+    [100, 79, 7900, '79.00%', false],
+    [100, 80, 8000, '80.00%', true], // four in five drawn: short
+    [3, 3, 10000, '100.00%', true],
+    [0, 0, null, '—', false], // no pool to speak of
+  ])('%i in the pool, %i served → %s bp', (pool, served, bp, text, short) => {
+    expect(expertPoolUse(pool, served)).toEqual({
+      servedShareBp: bp,
+      servedShareText: text,
+      poolShort: short,
+    });
   });
 });

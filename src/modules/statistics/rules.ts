@@ -161,3 +161,23 @@ export function monthsBetween(from: string, to: string): string[] {
   }
   return out;
 }
+
+/**
+ * Share of the pool that sat on the period's committees at which the pool is called short of the demand (seed 000:
+ * "专家库人数为100余名……专家库人数跟不上项目评审的需求"): ours, not the law's — four in five experts already drawn leaves
+ * the recusal and the random draw (财库〔2016〕198号) little to choose from.
+ */
+export const EXPERT_POOL_STRAIN_BP = 8000;
+
+/** How much of the expert pool the period's committees used, and whether the pool falls short of the demand. */
+export function expertPoolUse(
+  poolSize: number,
+  distinctExperts: number,
+): { servedShareBp: number | null; servedShareText: string; poolShort: boolean } {
+  const bp = rateBp(BigInt(distinctExperts), BigInt(poolSize));
+  return {
+    servedShareBp: bp,
+    servedShareText: percentText(bp),
+    poolShort: bp !== null && bp >= EXPERT_POOL_STRAIN_BP,
+  };
+}

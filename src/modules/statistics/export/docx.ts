@@ -21,7 +21,7 @@ import {
 import { METHOD_LABELS } from '../../tendering/index.ts';
 import type { Figures, StatisticsReport } from '../contract.ts';
 import { CATEGORY_LABELS } from '../report.ts';
-import { percentText, rateBp } from '../rules.ts';
+import { percentText } from '../rules.ts';
 import { shanghaiDay } from '../../../platform/clock.ts';
 import { chineseCount, meanCycleDays, periodText, scopeText, targetRateText, wanTable } from './text.ts';
 
@@ -156,10 +156,9 @@ export function expertSentence(r: StatisticsReport, period: string): string {
   s +=
     `${period}共组建评标委员会${e.committees}个，发出专家邀请${e.invitations}人次，确认参加评审${e.seatsFilled}人次` +
     `（${e.distinctExperts}名专家），谢绝${e.declined}人次`;
-  if (e.poolSize > 0) {
-    const bp = rateBp(BigInt(e.distinctExperts), BigInt(e.poolSize)) ?? 0;
-    s += `；参加评审的专家占在库专家的${percentText(bp)}`;
-    if (bp >= 8000) s += '，专家库人数跟不上项目评审的需求';
+  if (e.servedShareBp !== null) {
+    s += `；参加评审的专家占在库专家的${e.servedShareText}`;
+    if (e.poolShort) s += '，专家库人数跟不上项目评审的需求';
   }
   return `${s}。`;
 }

@@ -457,7 +457,6 @@ export function StatisticsPage() {
 
 function ExpertFigures({ report }: { report: StatisticsReport }) {
   const e = report.experts;
-  const share = e.poolSize > 0 ? Math.round((e.distinctExperts * 1000) / e.poolSize) / 10 : null;
   return (
     <>
       <Descriptions
@@ -472,9 +471,10 @@ function ExpertFigures({ report }: { report: StatisticsReport }) {
           { key: 'distinct', label: '参加评审的专家', children: `${e.distinctExperts}人` },
         ]}
       />
-      {share !== null && e.committees > 0 && (
-        <Typography.Paragraph type={share >= 80 ? 'warning' : 'secondary'} style={{ margin: '8px 0 0' }}>
-          期间内参加评审的专家占在库专家的{share}%{share >= 80 ? '，专家库人数跟不上项目评审的需求。' : '。'}
+      {e.servedShareBp !== null && e.committees > 0 && (
+        <Typography.Paragraph type={e.poolShort ? 'warning' : 'secondary'} style={{ margin: '8px 0 0' }}>
+          期间内参加评审的专家占在库专家的{e.servedShareText}
+          {e.poolShort ? '，专家库人数跟不上项目评审的需求。' : '。'}
         </Typography.Paragraph>
       )}
     </>
